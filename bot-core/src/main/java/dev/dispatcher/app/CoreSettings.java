@@ -1,0 +1,74 @@
+package dev.dispatcher.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Settings every front end shares, read once from the environment.
+ *
+ * @param knowledgeDir   folder with {@code routing.yaml}, templates and documents ({@code DISPATCHER_KB_DIR})
+ * @param knowledgeUrl   base URL for knowledge-base links, or {@code null} ({@code DISPATCHER_KB_URL})
+ * @param databaseUrl    JDBC URL ({@code DISPATCHER_DB_URL}, default a SQLite file under {@code ./data})
+ * @param databaseUser   PostgreSQL user ({@code DISPATCHER_DB_USER}), or {@code null}
+ * @param databasePassword PostgreSQL password ({@code DISPATCHER_DB_PASSWORD}), or {@code null}; never logged
+ * @param cacheSize      decisions the cache keeps ({@code DISPATCHER_CACHE_SIZE}, default 10000)
+ * @param cacheTtl       how long a cached decision lives ({@code DISPATCHER_CACHE_TTL_SECONDS}, default 600)
+ * @param misrouteEmoji  reaction name that flags a misroute ({@code DISPATCHER_MISROUTE_EMOJI}, default {@code x})
+ * @param learningRefresh how often replicas re-read corrections made elsewhere ({@code DISPATCHER_LEARNING_REFRESH_SECONDS}, default 30)
+ */
+public record CoreSettings(
+        Path knowledgeDir,
+        String knowledgeUrl,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        long cacheSize,
+        Duration cacheTtl,
+        String misrouteEmoji,
+        Duration learningRefresh) {
+
+    /**
+     * Reads the settings; relative paths resolve against {@code DISPATCHER_HOME} (the launcher sets it to the
+     * repository root) or the working directory.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is unusable
+     */
+    public static CoreSettings fromEnvironment(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("DISPATCHER_HOME", System.getProperty("dispatcher.root", "."))).toAbsolutePath().normalize();
+        Path kb = home.resolve(env.getOrDefault("DISPATCHER_KB_DIR", "knowledgebase"));
+        String db = blankToNull(env.get("DISPATCHER_DB_URL"));
+        if (db == null) {
+            db = "jdbc:sqlite:" + home.resolve("data").resolve("dispatcher.db");
+        }
+        return new CoreSettings(kb,
+                blankToNull(env.get("DISPATCHER_KB_URL")),
+                db,
+                blankToNull(env.get("DISPATCHER_DB_USER")),
+                blankToNull(env.get("DISPATCHER_DB_PASSWORD")),
+                number(env, "DISPATCHER_CACHE_SIZE", 10_000),
+                Duration.ofSeconds(number(env, "DISPATCHER_CACHE_TTL_SECONDS", 600)),
+                env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
+                Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))));
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of 0 or more, was '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

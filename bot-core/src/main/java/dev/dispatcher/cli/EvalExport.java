@@ -1,0 +1,81 @@
+package dev.dispatcher.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dispatcher.store.Database;
+import dev.dispatcher.store.StoreException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the team's own evaluation set: corrected decisions labelled with the majority correction, and unflagged
+ * decisions labelled with their route (nobody objected). Flagged but uncorrected decisions are left out: their label
+ * is unknown.
+ */
+final class EvalExport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+
+    EvalExport(Database database) {
+        this.database = database;
+    }
+
+    /** Writes the cases; returns how many. */
+    int write(Path file) throws IOException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        try (Connection c = database.connection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT d.id, d.task_text, d.specialist,"
+                    + " (SELECT COUNT(*) FROM flags f WHERE f.decision_id = d.id) AS flags FROM decisions d ORDER BY d.created_at, d.id");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2).isBlank()) {
+                        continue;
+                    }
+                    texts.put(rs.getString(1), rs.getString(2));
+                    if (rs.getInt(4) == 0) {
+                        labels.put(rs.getString(1), rs.getString(3));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT decision_id, specialist FROM corrections"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    votes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read decisions for export: " + e.getMessage(), e);
+        }
+        votes.forEach((id, v) -> labels.put(id, v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        int written = 0;
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                String label = labels.get(e.getKey());
+                if (label == null) {
+                    continue;
+                }
+                ObjectNode line = JSON.createObjectNode().put("text", e.getValue()).put("label", label);
+                line.putArray("also");
+                w.write(JSON.writeValueAsString(line));
+                w.newLine();
+                written++;
+            }
+        }
+        return written;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dispatcher.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints evaluation results side by side; the text's last line is always {@code accuracy 0.XXX (HITS/TOTAL)} for ours. */
+public final class EvalReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvalReport() {}
+
+    public static String text(Evaluation.Result ours, Evaluation.Result baseline) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-28s %10s %10s %10s %10s%n", "specialist", "precision", "recall", "baseline P", "baseline R"));
+        for (int i = 0; i < ours.perClass().size(); i++) {
+            Evaluation.ClassScore o = ours.perClass().get(i);
+            Evaluation.ClassScore b = baseline.perClass().stream().filter(c -> c.specialist().equals(o.specialist())).findFirst().orElse(o);
+            out.append(String.format(Locale.ROOT, "%-28s %10s %10s %10s %10s%n", o.specialist(),
+                    f(o.precision()), f(o.recall()), f(b.precision()), f(b.recall())));
+        }
+        out.append("\nconfusion matrix (rows: truth, columns: routed to; ours)\n");
+        List<String> ids = List.copyOf(ours.confusion().keySet());
+        out.append(String.format(Locale.ROOT, "%-28s", ""));
+        for (int i = 0; i < ids.size(); i++) {
+            out.append(String.format(Locale.ROOT, "%5s", "#" + (i + 1)));
+        }
+        out.append('\n');
+        for (int r = 0; r < ids.size(); r++) {
+            out.append(String.format(Locale.ROOT, "%-28s", "#" + (r + 1) + " " + ids.get(r)));
+            Map<String, Integer> row = ours.confusion().get(ids.get(r));
+            for (String column : ids) {
+                out.append(String.format(Locale.ROOT, "%5d", row.getOrDefault(column, 0)));
+            }
+            out.append('\n');
+        }
+        if (!ours.misses().isEmpty()) {
+            out.append("\nmisses (ours)\n");
+            for (Evaluation.Miss m : ours.misses()) {
+                out.append(String.format(Locale.ROOT, "  %-26s ← %s  \"%s\"%n", m.routedTo(), m.evalCase().label(), m.evalCase().text()));
+            }
+        }
+        out.append(String.format(Locale.ROOT, "%nseed baseline: accuracy %.3f (%d/%d)%n", baseline.accuracy(), baseline.hits(), baseline.total()));
+        out.append(String.format(Locale.ROOT, "accuracy %.3f (%d/%d)", ours.accuracy(), ours.hits(), ours.total()));
+        return out.toString();
+    }
+
+    public static ObjectNode json(Evaluation.Result ours, Evaluation.Result baseline) {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("ours", result(ours));
+        root.set("baseline", result(baseline));
+        root.put("accuracy", round(ours.accuracy()));
+        root.put("hits", ours.hits());
+        root.put("total", ours.total());
+        return root;
+    }
+
+    private static ObjectNode result(Evaluation.Result r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("router", r.router());
+        node.put("accuracy", round(r.accuracy()));
+        node.put("hits", r.hits());
+        node.put("total", r.total());
+        ObjectNode per = node.putObject("perSpecialist");
+        for (Evaluation.ClassScore c : r.perClass()) {
+            ObjectNode s = per.putObject(c.specialist());
+            s.put("support", c.actual());
+            if (c.precision() == null) {
+                s.putNull("precision");
+            } else {
+                s.put("precision", round(c.precision()));
+            }
+            if (c.recall() == null) {
+                s.putNull("recall");
+            } else {
+                s.put("recall", round(c.recall()));
+            }
+        }
+        ObjectNode matrix = node.putObject("confusion");
+        r.confusion().forEach((truth, row) -> {
+            ObjectNode rowNode = matrix.putObject(truth);
+            row.forEach(rowNode::put);
+        });
+        ArrayNode misses = node.putArray("misses");
+        for (Evaluation.Miss m : r.misses()) {
+            misses.addObject().put("text", m.evalCase().text()).put("label", m.evalCase().label()).put("routed", m.routedTo());
+        }
+        return node;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static String f(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

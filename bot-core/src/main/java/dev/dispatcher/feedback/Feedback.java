@@ -1,0 +1,130 @@
+package dev.dispatcher.feedback;
+
+import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.routing.Specialist;
+import dev.dispatcher.routing.SpecialistCatalog;
+import dev.dispatcher.store.DecisionLog;
+import dev.dispatcher.store.FeedbackStore;
+import dev.dispatcher.store.StoredDecision;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The misroute loop every front end shares: a flag on a reply asks who should have had the task, the answer is
+ * recorded as a correction, and the router learns from it. Thread-safe.
+ */
+public final class Feedback {
+
+    private final DecisionLog decisions;
+    private final FeedbackStore store;
+    private final SpecialistCatalog catalog;
+    private final Runnable onCorrectionsChanged;
+
+    /**
+     * @param onCorrectionsChanged called after a correction is added or withdrawn, so learning can refresh
+     */
+    public Feedback(DecisionLog decisions, FeedbackStore store, SpecialistCatalog catalog, Runnable onCorrectionsChanged) {
+        this.decisions = decisions;
+        this.store = store;
+        this.catalog = catalog;
+        this.onCorrectionsChanged = onCorrectionsChanged;
+    }
+
+    /**
+     * A user flagged a message as misrouted.
+     *
+     * @param replyMessage the message the reaction is on
+     * @param user         who reacted
+     * @return the flag, or empty when the message carries no routing reply of ours (then nothing is stored)
+     */
+    public Optional<Flag> flag(ConversationRef replyMessage, String user) {
+        return decisions.findByReply(replyMessage).map(decision -> {
+            boolean first = store.addFlag(decision.id(), user);
+            return new Flag(decision, first, store.flagCount(decision.id()), choicesFor(decision));
+        });
+    }
+
+    /** A user took a misroute reaction back: the flag and that user's correction are withdrawn. */
+    public Optional<StoredDecision> unflag(ConversationRef replyMessage, String user) {
+        Optional<StoredDecision> decision = decisions.findByReply(replyMessage);
+        decision.ifPresent(d -> {
+            if (store.removeFlag(d.id(), user)) {
+                onCorrectionsChanged.run();
+            }
+        });
+        return decision;
+    }
+
+    /**
+     * Records who should have had a task.
+     *
+     * @param decisionId the decision being corrected
+     * @param specialist the specialist id the user chose (surrounding spaces and case are forgiven)
+     * @param user       who chose
+     * @return the outcome; an unknown decision or specialist is reported, never stored
+     */
+    public Correction correct(String decisionId, String specialist, String user) {
+        Optional<StoredDecision> found = decisions.find(decisionId);
+        if (found.isEmpty()) {
+            return Correction.rejected("There is no routing decision " + decisionId + ".");
+        }
+        StoredDecision decision = found.get();
+        Optional<Specialist> chosen = catalog.find(specialist == null ? null : specialist.toLowerCase(java.util.Locale.ROOT));
+        if (chosen.isEmpty()) {
+            return Correction.rejected("Unknown specialist '" + specialist + "'. Choose one of: "
+                    + String.join(", ", choicesFor(decision).stream().map(Specialist::id).toList()) + ".");
+        }
+        if (chosen.get().id().equals(decision.specialist())) {
+            return Correction.rejected("The task was already routed to " + decision.specialist()
+                    + "; remove your reaction if the route was right.");
+        }
+        store.addFlag(decision.id(), user);
+        store.putCorrection(decision.id(), user, chosen.get().id());
+        onCorrectionsChanged.run();
+        return new Correction(decision, chosen.get(), store.agreeing(decision.id(), chosen.get().id()), null);
+    }
+
+    /** Removes every correction and flag of a decision, as {@code ./dispatcher forget} does. */
+    public boolean forget(String decisionId) {
+        if (decisions.find(decisionId).isEmpty()) {
+            return false;
+        }
+        store.forget(decisionId);
+        onCorrectionsChanged.run();
+        return true;
+    }
+
+    /** The specialists a misrouted task could have gone to instead: all but the one it went to, in priority order. */
+    public List<Specialist> choicesFor(StoredDecision decision) {
+        return catalog.specialists().stream().filter(s -> !s.id().equals(decision.specialist())).toList();
+    }
+
+    /**
+     * A recorded flag.
+     *
+     * @param decision  the flagged decision
+     * @param firstByUser whether this is the user's first flag on it (a repeat is not counted twice)
+     * @param flagCount how many users have flagged it
+     * @param choices   who to offer as the right specialist
+     */
+    public record Flag(StoredDecision decision, boolean firstByUser, int flagCount, List<Specialist> choices) {}
+
+    /**
+     * The outcome of a correction.
+     *
+     * @param decision  the corrected decision, or {@code null} when rejected
+     * @param to        the specialist it should have gone to, or {@code null} when rejected
+     * @param agreeing  how many users have corrected it to that specialist
+     * @param rejection why it was not recorded, or {@code null} when it was
+     */
+    public record Correction(StoredDecision decision, Specialist to, int agreeing, String rejection) {
+
+        static Correction rejected(String why) {
+            return new Correction(null, null, 0, why);
+        }
+
+        public boolean recorded() {
+            return rejection == null;
+        }
+    }
+}

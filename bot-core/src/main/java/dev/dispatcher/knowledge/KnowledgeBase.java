@@ -1,0 +1,81 @@
+package dev.dispatcher.knowledge;
+
+import dev.dispatcher.routing.Specialist;
+import dev.dispatcher.routing.SpecialistCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The specialists' documents under the knowledge-base root, split into sections, and the links replies point at.
+ *
+ * <p>A document that is missing or unreadable does not stop the bot: it is logged once as a warning naming the file,
+ * and {@link #isMissing(String)} tells the router to fall back, as the seed prescribes. Immutable and thread-safe.
+ */
+public final class KnowledgeBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final Path root;
+    private final String linkBase;
+    private final Map<String, String> displayPaths = new LinkedHashMap<>();
+    private final Map<String, Path> missing = new LinkedHashMap<>();
+    private final List<Section> sections = new ArrayList<>();
+
+    /**
+     * Reads every specialist's document.
+     *
+     * @param root     the knowledge-base folder (the one holding {@code routing.yaml})
+     * @param catalog  the specialists whose documents to read
+     * @param linkBase base URL for links, e.g. a repository's web URL; {@code null} or blank for plain paths
+     */
+    public KnowledgeBase(Path root, SpecialistCatalog catalog, String linkBase) {
+        this.root = root;
+        this.linkBase = linkBase == null || linkBase.isBlank() ? null : linkBase.replaceAll("/+$", "");
+        String folder = root.toAbsolutePath().normalize().getFileName().toString();
+        for (Specialist s : catalog.specialists()) {
+            Path file = root.resolve(s.document()).normalize();
+            displayPaths.put(s.id(), folder + "/" + s.document().replace('\\', '/'));
+            try {
+                sections.addAll(MarkdownSections.split(s.id(), Files.readString(file)));
+            } catch (IOException e) {
+                missing.put(s.id(), file);
+                LOG.warn("knowledge base document missing for {}: {} ({}); tasks for it fall back to {}",
+                        s.id(), file, e.getClass().getSimpleName(), catalog.settings().fallbackSpecialist());
+            }
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<Section> sections() {
+        return List.copyOf(sections);
+    }
+
+    /** Whether this specialist's document could not be read at start-up. */
+    public boolean isMissing(String specialistId) {
+        return missing.containsKey(specialistId);
+    }
+
+    /** The file that was expected for a specialist whose document is missing. */
+    public Optional<Path> missingFile(String specialistId) {
+        return Optional.ofNullable(missing.get(specialistId));
+    }
+
+    /** The link to a specialist's document, at the given section when there is one. */
+    public KnowledgeLink link(String specialistId, Section section) {
+        String path = displayPaths.getOrDefault(specialistId, "knowledgebase");
+        String base = linkBase == null ? path : linkBase + "/" + path;
+        String anchor = section == null ? "" : "#" + section.anchor();
+        return new KnowledgeLink(path, base + anchor, section == null ? null : section.heading());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.dispatcher.knowledge;
+
+import dev.dispatcher.routing.TextAnalyzer;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BM25 over the knowledge base's sections: how well a task's words match each specialist's documentation, and which
+ * section matches best. Headings count twice, as they name what a section is about.
+ *
+ * <p>The collection is a few dozen sections, so a hand-rolled inverted index scores a task in microseconds, with
+ * Lucene's analysis providing the terms. Immutable and thread-safe.
+ */
+public final class SectionIndex {
+
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+
+    private record Posting(int section, int frequency) {}
+
+    private final List<Section> sections;
+    private final Map<String, List<Posting>> postings = new HashMap<>();
+    private final int[] lengths;
+    private final double averageLength;
+
+    public SectionIndex(List<Section> sections, TextAnalyzer analyzer) {
+        this.sections = List.copyOf(sections);
+        this.lengths = new int[sections.size()];
+        long total = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            List<String> terms = new java.util.ArrayList<>(analyzer.contentTerms(s.body()));
+            terms.addAll(analyzer.contentTerms(s.heading()));
+            Map<String, Integer> tf = new HashMap<>();
+            terms.forEach(t -> tf.merge(t, 1, Integer::sum));
+            for (Map.Entry<String, Integer> e : tf.entrySet()) {
+                postings.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(new Posting(i, e.getValue()));
+            }
+            lengths[i] = terms.size();
+            total += terms.size();
+        }
+        this.averageLength = sections.isEmpty() ? 1 : (double) total / sections.size();
+    }
+
+    /**
+     * Scores the sections against the task's content terms.
+     *
+     * @param contentTerms analysed task terms, stop words removed; repeats are ignored
+     * @return the best section and its score per specialist
+     */
+    public Map<String, Match> bestPerSpecialist(List<String> contentTerms) {
+        double[] scores = new double[sections.size()];
+        Set<String> distinct = new LinkedHashSet<>(contentTerms);
+        int n = sections.size();
+        for (String term : distinct) {
+            List<Posting> list = postings.get(term);
+            if (list == null) {
+                continue;
+            }
+            double idf = Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5));
+            for (Posting p : list) {
+                double norm = K1 * (1 - B + B * lengths[p.section()] / averageLength);
+                scores[p.section()] += idf * p.frequency() * (K1 + 1) / (p.frequency() + norm);
+            }
+        }
+        Map<String, Match> best = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (scores[i] <= 0) {
+                continue;
+            }
+            Section s = sections.get(i);
+            Match current = best.get(s.specialistId());
+            if (current == null || scores[i] > current.score()) {
+                best.put(s.specialistId(), new Match(s, scores[i]));
+            }
+        }
+        return best;
+    }
+
+    /** A section and its BM25 score for one task. */
+    public record Match(Section section, double score) {}
+}

@@ -1,0 +1,65 @@
+package dev.dispatcher.routing;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Remembers recent decisions so a task asked again (a retry, a colleague pasting the same bug) is answered without
+ * re-scoring. Bounded by size and age; keyed on the whitespace- and case-folded text together with the version of the
+ * correction memory, so a new correction is never answered from a stale entry. Correctness never depends on it.
+ * Thread-safe.
+ */
+public final class CachedRouter implements Router {
+
+    private record Key(String text, long correctionsVersion) {}
+
+    private final Router delegate;
+    private final CorrectionMemory corrections;
+    private final Cache<Key, RoutingDecision> cache;
+
+    /**
+     * @param delegate    the router whose answers to remember
+     * @param corrections the memory whose version makes entries stale when corrections change
+     * @param maxEntries  how many decisions to keep at most
+     * @param maxAge      how long a decision may be reused
+     * @param ticker      time source, {@link Ticker#systemTicker()} outside tests
+     */
+    public CachedRouter(Router delegate, CorrectionMemory corrections, long maxEntries, Duration maxAge, Ticker ticker) {
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("maxEntries must be >= 0, was " + maxEntries);
+        }
+        this.delegate = delegate;
+        this.corrections = corrections;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(maxAge)
+                .ticker(ticker)
+                .recordStats()
+                .build();
+    }
+
+    @Override
+    public RoutingDecision route(String task) {
+        String folded = task == null ? "" : task.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return cache.get(new Key(folded, corrections.version()), key -> delegate.route(task));
+    }
+
+    /** Hits, misses and evictions since start. */
+    public CacheStats stats() {
+        return cache.stats();
+    }
+
+    public long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Drops every remembered decision. */
+    public void clear() {
+        cache.invalidateAll();
+    }
+}

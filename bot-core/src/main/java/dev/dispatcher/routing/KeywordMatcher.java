@@ -1,0 +1,85 @@
+package dev.dispatcher.routing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds configured keywords and phrases in an analysed task, whole terms only, and sums their weights per specialist.
+ *
+ * <p>Keywords are analysed like tasks, so matching is on stems ("queries" = "query") and never on substrings
+ * ("explain" does not contain the keyword "ai"). A keyword that analyses to several terms ("role-based") is matched as
+ * a phrase. Immutable and thread-safe.
+ */
+final class KeywordMatcher {
+
+    /** One configured term: the specialist (by index), the term sequence to find, its weight and its written form. */
+    private record Entry(int specialist, List<String> terms, double weight, String written) {}
+
+    private final Map<String, List<Entry>> byFirstTerm = new HashMap<>();
+    private final int specialistCount;
+
+    KeywordMatcher(List<Specialist> specialists, TextAnalyzer analyzer) {
+        this.specialistCount = specialists.size();
+        for (int i = 0; i < specialists.size(); i++) {
+            Specialist s = specialists.get(i);
+            Map<String, Double> all = new java.util.TreeMap<>(s.keywords());
+            all.putAll(s.phrases());
+            // Spellings that analyse alike ("log-in", "log in") are one term: keep the strongest weight once.
+            Map<List<String>, Entry> distinct = new HashMap<>();
+            for (Map.Entry<String, Double> e : all.entrySet()) {
+                List<String> terms = analyzer.terms(e.getKey());
+                Entry entry = new Entry(i, terms, e.getValue(), e.getKey());
+                if (!terms.isEmpty()) {
+                    distinct.merge(terms, entry, (a, b) -> a.weight() >= b.weight() ? a : b);
+                }
+            }
+            for (Entry entry : distinct.values()) {
+                byFirstTerm.computeIfAbsent(entry.terms().get(0), k -> new ArrayList<>()).add(entry);
+            }
+        }
+    }
+
+    /** The weights and written keywords found in these task terms, per specialist index. */
+    Matches match(List<String> terms) {
+        double[] scores = new double[specialistCount];
+        List<Set<String>> found = new ArrayList<>(specialistCount);
+        for (int i = 0; i < specialistCount; i++) {
+            found.add(new LinkedHashSet<>());
+        }
+        Set<Entry> counted = new HashSet<>();
+        for (int pos = 0; pos < terms.size(); pos++) {
+            List<Entry> candidates = byFirstTerm.get(terms.get(pos));
+            if (candidates == null) {
+                continue;
+            }
+            for (Entry entry : candidates) {
+                if (startsAt(terms, pos, entry.terms()) && counted.add(entry)) {
+                    scores[entry.specialist()] += entry.weight();
+                    found.get(entry.specialist()).add(entry.written());
+                }
+            }
+        }
+        List<List<String>> keywords = found.stream().map(s -> (List<String>) List.copyOf(s)).toList();
+        return new Matches(scores, keywords);
+    }
+
+    private static boolean startsAt(List<String> terms, int pos, List<String> wanted) {
+        if (pos + wanted.size() > terms.size()) {
+            return false;
+        }
+        for (int i = 1; i < wanted.size(); i++) {
+            if (!terms.get(pos + i).equals(wanted.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scores and matched keywords, indexed like the specialist list the matcher was built from. */
+    record Matches(double[] scores, List<List<String>> keywords) {}
+}

@@ -1,0 +1,29 @@
+package dev.dispatcher.routing;
+
+/**
+ * Thresholds and weights that shape how evidence becomes a decision; read once from the routing configuration.
+ *
+ * @param fallbackSpecialist specialist that takes unclear or unroutable tasks
+ * @param minConfidence      below this confidence the task falls back and the reply asks for clarification
+ * @param minEvidence        below this raw score for the best specialist nothing backend-specific was detected
+ * @param ambiguityMargin    a runner-up within this confidence of the winner is named as "also consider"
+ * @param maxTaskChars       only this many characters of a task are routed; the reply says when it was cut
+ * @param keywordWeight      multiplier for configured keyword and phrase matches
+ * @param knowledgeWeight    score the best-matching knowledge-base document contributes at full strength
+ * @param exampleWeight      score a fully agreeing, identical corrected example contributes
+ */
+public record RoutingSettings(
+        String fallbackSpecialist,
+        double minConfidence,
+        double minEvidence,
+        double ambiguityMargin,
+        int maxTaskChars,
+        double keywordWeight,
+        double knowledgeWeight,
+        double exampleWeight) {
+
+    /** The defaults used when the configuration does not name a value. */
+    public static RoutingSettings defaults() {
+        return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.10, 2000, 1.0, 2.0, 6.0);
+    }
+}

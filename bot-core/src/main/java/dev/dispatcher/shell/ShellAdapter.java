@@ -1,0 +1,155 @@
+package dev.dispatcher.shell;
+
+import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.Task;
+import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.feedback.StatsRenderer;
+import dev.dispatcher.app.BotCore;
+import dev.dispatcher.reply.Reply;
+import dev.dispatcher.reply.TextReplyRenderer;
+import dev.dispatcher.routing.Specialist;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The local front end: a chat with the bot in the terminal, the whole loop without a network. Type a task and the
+ * reply appears as a thread would show it; type the misroute emoji ({@code :x:}) to flag the last reply, then a
+ * number to say who should have had it; {@code stats} prints the statistics. Works interactively and with piped input.
+ */
+public final class ShellAdapter {
+
+    private static final String CHANNEL = "local";
+
+    private final BotCore core;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final boolean interactive;
+    private final String user;
+    private final String misrouteCode;
+    private final TextReplyRenderer renderer = new TextReplyRenderer();
+    private int messageCounter;
+    private ConversationRef lastReply;
+    private Feedback.Flag pendingFlag;
+
+    /**
+     * @param interactive whether a person is typing (then a prompt is shown before each line)
+     * @param user        the name recorded as requester and as the one who flags
+     */
+    public ShellAdapter(BotCore core, BufferedReader in, PrintStream out, boolean interactive, String user) {
+        this.core = core;
+        this.in = in;
+        this.out = out;
+        this.interactive = interactive;
+        this.user = user;
+        this.misrouteCode = ":" + core.settings().misrouteEmoji() + ":";
+    }
+
+    /** Runs until {@code quit} or the end of input. */
+    public void run() throws IOException {
+        out.println("Backend Task Dispatcher — local shell. Type a backend task and press Enter.");
+        out.println("Flag the last reply as misrouted with " + misrouteCode + "; 'stats' for statistics; 'help'; 'quit' or Ctrl-D to leave.");
+        String line;
+        while (prompt() && (line = in.readLine()) != null) {
+            String text = line.strip();
+            if (text.equalsIgnoreCase("quit") || text.equalsIgnoreCase("exit")) {
+                break;
+            }
+            try {
+                handle(text);
+            } catch (RuntimeException e) {
+                out.println("⚠️ " + e.getMessage());
+            }
+        }
+        out.println("Bye.");
+    }
+
+    private boolean prompt() {
+        if (interactive) {
+            out.print(pendingFlag == null ? "you> " : "choice> ");
+            out.flush();
+        }
+        return true;
+    }
+
+    private void handle(String text) {
+        if (pendingFlag != null) {
+            answerChoice(text);
+        } else if (text.isEmpty()) {
+            return;
+        } else if (text.equalsIgnoreCase("help")) {
+            out.println(help());
+        } else if (text.equalsIgnoreCase("stats")) {
+            out.println(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()));
+        } else if (text.equals(misrouteCode) || text.equalsIgnoreCase("react " + misrouteCode)) {
+            flagLastReply();
+        } else {
+            route(text);
+        }
+    }
+
+    private void route(String text) {
+        ConversationRef origin = new ConversationRef("shell", CHANNEL, null, String.valueOf(++messageCounter));
+        Reply reply = core.dispatcher().dispatch(new Task(text, user, origin));
+        ConversationRef replyRef = new ConversationRef("shell", CHANNEL, origin.message(), String.valueOf(++messageCounter));
+        core.dispatcher().attach(reply.decisionId(), replyRef);
+        lastReply = reply.acceptsFeedback() ? replyRef : null;
+        out.println();
+        out.println(renderer.render(reply, "react with " + misrouteCode));
+    }
+
+    private void flagLastReply() {
+        if (lastReply == null) {
+            out.println("There is no routing reply to flag yet: type a task first.");
+            return;
+        }
+        Feedback.Flag flag = core.feedback().flag(lastReply, user).orElse(null);
+        if (flag == null) {
+            out.println("That reply is not one of mine.");
+            return;
+        }
+        pendingFlag = flag;
+        out.println("❌ Flagged decision " + flag.decision().id() + " (routed to " + flag.decision().specialist()
+                + "). Who should have had it?");
+        List<Specialist> choices = flag.choices();
+        for (int i = 0; i < choices.size(); i++) {
+            out.println("  " + (i + 1) + ") " + choices.get(i).id() + " — " + choices.get(i).description());
+        }
+        out.println("Type a number or a specialist id (anything else cancels the question; the flag stays).");
+    }
+
+    private void answerChoice(String text) {
+        Feedback.Flag flag = pendingFlag;
+        pendingFlag = null;
+        String chosen = text.toLowerCase(Locale.ROOT);
+        try {
+            int number = Integer.parseInt(chosen);
+            if (number < 1 || number > flag.choices().size()) {
+                out.println("There is no choice " + number + "; the question is cancelled. Flag again with " + misrouteCode + ".");
+                return;
+            }
+            chosen = flag.choices().get(number - 1).id();
+        } catch (NumberFormatException notANumber) {
+            if (core.catalog().find(chosen).isEmpty()) {
+                out.println("Not a choice; the question is cancelled (the flag stays). Flag again with " + misrouteCode + ".");
+                return;
+            }
+        }
+        Feedback.Correction correction = core.feedback().correct(flag.decision().id(), chosen, user);
+        if (correction.recorded()) {
+            out.println("✅ Recorded: \"" + flag.decision().taskText() + "\" belongs to " + correction.to().id()
+                    + " (" + correction.agreeing() + (correction.agreeing() == 1 ? " vote" : " votes")
+                    + "). Similar tasks will route there from now on.");
+        } else {
+            out.println("⚠️ " + correction.rejection());
+        }
+    }
+
+    private String help() {
+        return "Type any backend task, e.g. \"Fix JWT token expiration\". The reply shows the routing analysis, the knowledge-base link\n"
+                + "and the specialist prompt. " + misrouteCode + " flags the last reply as misrouted; 'stats' shows routing statistics;\n"
+                + "'quit' leaves. Specialists: " + String.join(", ", core.catalog().specialists().stream().map(Specialist::id).toList());
+    }
+}

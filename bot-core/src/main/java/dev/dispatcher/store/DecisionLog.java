@@ -1,0 +1,106 @@
+package dev.dispatcher.store;
+
+import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.Task;
+import dev.dispatcher.routing.RoutingDecision;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every routed task, kept with the reference of the message that carried its reply, so a reaction on that message
+ * finds the decision again, on any replica and after any restart. Thread-safe.
+ */
+public final class DecisionLog {
+
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final Database database;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public DecisionLog(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a decision.
+     *
+     * @return the new decision id
+     * @throws StoreException when the database refuses it
+     */
+    public String record(Task task, RoutingDecision decision) {
+        String id = newId();
+        String sql = "INSERT INTO decisions (id, created_at, platform, channel, requester, task_text, specialist,"
+                + " confidence, fallback, reply_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            s.setLong(2, clock.millis());
+            s.setString(3, task.origin().platform());
+            s.setString(4, task.origin().channel());
+            s.setString(5, task.requester());
+            s.setString(6, task.text());
+            s.setString(7, decision.specialist());
+            s.setDouble(8, decision.confidence());
+            s.setString(9, decision.isFallback() ? decision.fallback().kind().name() : null);
+            s.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw new StoreException("cannot record decision for task from " + task.requester() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ties a decision to the platform message that shows it. */
+    public void attach(String decisionId, ConversationRef reply) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("UPDATE decisions SET reply_ref = ? WHERE id = ?")) {
+            s.setString(1, reply.messageKey());
+            s.setString(2, decisionId);
+            if (s.executeUpdate() != 1) {
+                throw new StoreException("no decision " + decisionId + " to attach " + reply.messageKey() + " to", null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot attach reply to decision " + decisionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<StoredDecision> find(String decisionId) {
+        return queryOne("SELECT * FROM decisions WHERE id = ?", decisionId);
+    }
+
+    /** The decision whose reply is this message, if the bot sent one there. */
+    public Optional<StoredDecision> findByReply(ConversationRef reply) {
+        return queryOne("SELECT * FROM decisions WHERE reply_ref = ? ORDER BY created_at DESC", reply.messageKey());
+    }
+
+    private Optional<StoredDecision> queryOne(String sql, String parameter) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read decisions: " + e.getMessage(), e);
+        }
+    }
+
+    static StoredDecision read(ResultSet rs) throws SQLException {
+        return new StoredDecision(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("platform"), rs.getString("channel"), rs.getString("requester"), rs.getString("task_text"),
+                rs.getString("specialist"), rs.getDouble("confidence"), rs.getString("fallback"), rs.getString("reply_ref"));
+    }
+
+    private String newId() {
+        char[] id = new char[10];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+}

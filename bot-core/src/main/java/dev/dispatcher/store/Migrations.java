@@ -1,0 +1,77 @@
+package dev.dispatcher.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema changes, applied in order at start-up on SQLite and PostgreSQL alike.
+ *
+ * <p>Each script runs once, inside a transaction that also records its version; on PostgreSQL an advisory lock keeps
+ * replicas that start together from applying the same script twice.
+ */
+final class Migrations {
+
+    /** Scripts under {@code db/migration/}, oldest first; append, never edit. */
+    static final List<String> SCRIPTS = List.of(
+            "V1__decisions_and_feedback.sql");
+
+    private static final long LOCK_KEY = 0x64697370L; // "disp"
+
+    private Migrations() {}
+
+    static void apply(Database database) throws SQLException {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                if (database.dialect() == Database.Dialect.POSTGRESQL) {
+                    s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+                }
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+                int current = 0;
+                try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                    if (rs.next()) {
+                        current = rs.getInt(1);
+                    }
+                }
+                for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+                    for (String statement : statements(SCRIPTS.get(version - 1))) {
+                        s.execute(statement);
+                    }
+                    s.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", "
+                            + System.currentTimeMillis() + ")");
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The latest schema version this build knows. */
+    static int latest() {
+        return SCRIPTS.size();
+    }
+
+    private static List<String> statements(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the build: " + script);
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            StringBuilder withoutComments = new StringBuilder();
+            sql.lines().filter(line -> !line.strip().startsWith("--")).forEach(line -> withoutComments.append(line).append('\n'));
+            return java.util.Arrays.stream(withoutComments.toString().split(";"))
+                    .map(String::strip).filter(part -> !part.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

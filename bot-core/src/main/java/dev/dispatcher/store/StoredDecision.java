@@ -1,0 +1,30 @@
+package dev.dispatcher.store;
+
+import java.time.Instant;
+
+/**
+ * A routing decision as kept in the database.
+ *
+ * @param id         short id users quote ({@code ./dispatcher forget ID})
+ * @param createdAt  when it was routed
+ * @param platform   where it was asked
+ * @param channel    channel it was asked in
+ * @param requester  who asked
+ * @param taskText   the task, verbatim
+ * @param specialist who it was routed to
+ * @param confidence the router's confidence
+ * @param fallback   fallback kind, or {@code null}
+ * @param replyKey   {@link dev.dispatcher.dispatch.ConversationRef#messageKey()} of the message carrying the reply,
+ *                   or {@code null} before it is attached
+ */
+public record StoredDecision(
+        String id,
+        Instant createdAt,
+        String platform,
+        String channel,
+        String requester,
+        String taskText,
+        String specialist,
+        double confidence,
+        String fallback,
+        String replyKey) {}
