@@ -20,7 +20,10 @@ final class KeywordMatcher {
     /** One configured term: the specialist (by index), the term sequence to find, its weight and its written form. */
     private record Entry(int specialist, List<String> terms, double weight, String written) {}
 
+    private record PatternEntry(int specialist, Specialist.TextPattern pattern) {}
+
     private final Map<String, List<Entry>> byFirstTerm = new HashMap<>();
+    private final List<PatternEntry> patterns = new ArrayList<>();
     private final int specialistCount;
 
     KeywordMatcher(List<Specialist> specialists, TextAnalyzer analyzer) {
@@ -38,14 +41,21 @@ final class KeywordMatcher {
                     distinct.merge(terms, entry, (a, b) -> a.weight() >= b.weight() ? a : b);
                 }
             }
+            int index = i;
+            s.patterns().forEach(p -> patterns.add(new PatternEntry(index, p)));
             for (Entry entry : distinct.values()) {
                 byFirstTerm.computeIfAbsent(entry.terms().get(0), k -> new ArrayList<>()).add(entry);
             }
         }
     }
 
-    /** The weights and written keywords found in these task terms, per specialist index. */
-    Matches match(List<String> terms) {
+    /**
+     * The weights and written keywords found in a task, per specialist index.
+     *
+     * @param terms the task's analysed terms
+     * @param text  the task's raw text, for the configured patterns
+     */
+    Matches match(List<String> terms, String text) {
         double[] scores = new double[specialistCount];
         List<Set<String>> found = new ArrayList<>(specialistCount);
         for (int i = 0; i < specialistCount; i++) {
@@ -62,6 +72,12 @@ final class KeywordMatcher {
                     scores[entry.specialist()] += entry.weight();
                     found.get(entry.specialist()).add(entry.written());
                 }
+            }
+        }
+        for (PatternEntry entry : patterns) {
+            if (entry.pattern().regex().matcher(text).find()) {
+                scores[entry.specialist()] += entry.pattern().weight();
+                found.get(entry.specialist()).add(entry.pattern().name());
             }
         }
         List<List<String>> keywords = found.stream().map(s -> (List<String>) List.copyOf(s)).toList();

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param template    prompt template file, relative to the knowledge-base root
  * @param keywords    single words with their weights, as written in the configuration
  * @param phrases     multi-word phrases with their weights
+ * @param patterns    regular expressions over the raw task text, for shapes words cannot name (exception class
+ *                    names, upper-case setting names, status code ranges)
  */
 public record Specialist(
         String id,
@@ -25,12 +27,23 @@ public record Specialist(
         String document,
         String template,
         Map<String, Double> keywords,
-        Map<String, Double> phrases) {
+        Map<String, Double> phrases,
+        List<TextPattern> patterns) {
 
     public Specialist {
         keywords = Map.copyOf(keywords);
         phrases = Map.copyOf(phrases);
+        patterns = List.copyOf(patterns);
     }
+
+    /**
+     * A named regular expression and its weight; the name, not the matched text, is what replies show.
+     *
+     * @param name   what the pattern detects, e.g. {@code python exception}
+     * @param regex  the compiled expression, matched anywhere in the task
+     * @param weight the weight added when it matches
+     */
+    public record TextPattern(String name, java.util.regex.Pattern regex, double weight) {}
 
     /** The name with its emoji, as replies show it. */
     public String label() {

@@ -50,7 +50,8 @@ public final class SpecialistCatalog {
     public static SpecialistCatalog load(Path file) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(Files.readString(file));
+            root = YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+                    .readTree(Files.readString(file));
         } catch (IOException e) {
             throw new ConfigException(file, "", "cannot read routing configuration (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
@@ -153,6 +154,7 @@ public final class SpecialistCatalog {
                     throw new ConfigException(file, path + ".phrases." + phrase, "a phrase needs at least two words; put single words under keywords");
                 }
             }
+            List<Specialist.TextPattern> patterns = patterns(node.path("patterns"), path + ".patterns");
             return new Specialist(id,
                     text(node, "displayName", path + ".displayName"),
                     node.path("emoji").asText(""),
@@ -160,7 +162,32 @@ public final class SpecialistCatalog {
                     priority.asInt(),
                     text(node, "document", path + ".document"),
                     text(node, "template", path + ".template"),
-                    keywords, phrases);
+                    keywords, phrases, patterns);
+        }
+
+        List<Specialist.TextPattern> patterns(JsonNode list, String path) {
+            if (list.isMissingNode()) {
+                return List.of();
+            }
+            if (!list.isArray()) {
+                throw new ConfigException(file, path, "expected a list of {name, regex, weight}");
+            }
+            List<Specialist.TextPattern> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode node = list.get(i);
+                String at = path + "[" + i + "]";
+                String name = text(node, "name", at + ".name");
+                String regex = text(node, "regex", at + ".regex");
+                if (!node.path("weight").isNumber() || node.path("weight").asDouble() <= 0) {
+                    throw new ConfigException(file, at + ".weight", "weight must be a positive number");
+                }
+                try {
+                    out.add(new Specialist.TextPattern(name, Pattern.compile(regex), node.path("weight").asDouble()));
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw new ConfigException(file, at + ".regex", "not a valid regular expression: " + e.getDescription());
+                }
+            }
+            return out;
         }
 
         Map<String, Double> weights(JsonNode node, String name, String path) {

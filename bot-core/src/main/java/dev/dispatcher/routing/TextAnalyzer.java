@@ -12,13 +12,16 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Turns text into the stemmed terms routing compares: tasks, configured keywords and knowledge-base sections all pass
  * through the same analysis, so "queries" meets "query" and "Deploying" meets "deploy".
+ *
+ * <p>Stemming is Krovetz's (KStem): it folds inflections without Porter's over-reach, which would make
+ * "management" match the keyword "manager" and send "session management" to user management.
  *
  * <p>Before Lucene's standard tokenizer, identifiers are opened up: {@code flask_jwt_extended} and
  * {@code config.py} become separate words, and a camel-case word such as {@code ExpiredSignatureError} is kept and
@@ -102,7 +105,7 @@ public final class TextAnalyzer {
                 if (dropStopWords) {
                     stream = new StopFilter(stream, STOP_WORDS);
                 }
-                stream = new PorterStemFilter(stream);
+                stream = new KStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };

@@ -27,6 +27,11 @@ public final class WeightedRouter implements Router {
     /** BM25 score at which knowledge-base evidence counts half; a lone common word scores well below it. */
     private static final double KNOWLEDGE_HALF_STRENGTH = 6.0;
     private static final int MAX_ALTERNATES = 2;
+    /**
+     * Evidence mass that stands for "none of them": confidence is the winner's score over its own, its closest rival's
+     * and this, so a lone weak keyword is not 100% sure and a clear winner over a close rival is not either.
+     */
+    private static final double PRIOR_DOUBT = 1.0;
 
     private final SpecialistCatalog catalog;
     private final KnowledgeBase knowledge;
@@ -58,7 +63,7 @@ public final class WeightedRouter implements Router {
         }
         List<String> terms = analyzer.terms(routed);
         List<String> contentTerms = analyzer.contentTerms(routed);
-        KeywordMatcher.Matches found = keywords.match(terms);
+        KeywordMatcher.Matches found = keywords.match(terms, routed);
         Map<String, SectionIndex.Match> bestSections = sections.bestPerSpecialist(contentTerms);
         Map<String, CorrectionMemory.Vote> votes = corrections.votes(contentTerms);
 
@@ -68,7 +73,8 @@ public final class WeightedRouter implements Router {
         double[] keywordScores = new double[n];
         double[] knowledgeScores = new double[n];
         double[] exampleScores = new double[n];
-        double sum = 0;
+        double[] totals = new double[n];
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             String id = specialists.get(i).id();
             keywordScores[i] = found.scores()[i] * settings.keywordWeight();
@@ -79,19 +85,20 @@ public final class WeightedRouter implements Router {
             }
             CorrectionMemory.Vote vote = votes.get(id);
             exampleScores[i] = vote == null ? 0 : vote.weight() * settings.exampleWeight();
-            sum += keywordScores[i] + knowledgeScores[i] + exampleScores[i];
-        }
-
-        List<Evidence> evidence = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double total = keywordScores[i] + knowledgeScores[i] + exampleScores[i];
-            if (total > 0) {
-                evidence.add(new Evidence(specialists.get(i).id(), found.keywords().get(i),
-                        keywordScores[i], knowledgeScores[i], exampleScores[i], total / sum));
-            }
+            totals[i] = keywordScores[i] + knowledgeScores[i] + exampleScores[i];
+            order[i] = i;
         }
         // Stable sort over the priority-ordered list: equal totals keep priority order, which is the seed's tie-break.
-        evidence.sort(Comparator.comparingDouble(Evidence::total).reversed());
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(totals[b], totals[a]));
+        double best = totals[order[0]];
+        double runnerUp = n > 1 ? totals[order[1]] : 0;
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i : order) {
+            if (totals[i] > 0) {
+                evidence.add(new Evidence(specialists.get(i).id(), found.keywords().get(i), keywordScores[i],
+                        knowledgeScores[i], exampleScores[i], totals[i] / (best + runnerUp + PRIOR_DOUBT)));
+            }
+        }
 
         if (evidence.isEmpty() || evidence.get(0).total() < settings.minEvidence()) {
             return fallback(evidence, new FallbackReason(FallbackReason.Kind.NO_EVIDENCE,
