@@ -27,6 +27,8 @@ public final class WeightedRouter implements Router {
     /** BM25 score at which knowledge-base evidence counts half; a lone common word scores well below it. */
     private static final double KNOWLEDGE_HALF_STRENGTH = 6.0;
     private static final int MAX_ALTERNATES = 2;
+    /** Scores closer than this are a tie, whatever order floating-point addition took. */
+    private static final double TIE = 1e-9;
     /**
      * Evidence mass that stands for "none of them": confidence is the winner's score over its own, its closest rival's
      * and this, so a lone weak keyword is not 100% sure and a clear winner over a close rival is not either.
@@ -89,7 +91,7 @@ public final class WeightedRouter implements Router {
             order[i] = i;
         }
         // Stable sort over the priority-ordered list: equal totals keep priority order, which is the seed's tie-break.
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(totals[b], totals[a]));
+        java.util.Arrays.sort(order, (a, b) -> Math.abs(totals[a] - totals[b]) < TIE ? 0 : Double.compare(totals[b], totals[a]));
         double best = totals[order[0]];
         double runnerUp = n > 1 ? totals[order[1]] : 0;
         List<Evidence> evidence = new ArrayList<>();
@@ -100,7 +102,10 @@ public final class WeightedRouter implements Router {
             }
         }
 
-        if (evidence.isEmpty() || evidence.get(0).total() < settings.minEvidence()) {
+        // The fallback specialist winning on documentation alone is the seed's "no keywords match" case: say so.
+        boolean onlyGeneralDocs = !evidence.isEmpty() && evidence.get(0).specialist().equals(catalog.fallback().id())
+                && evidence.get(0).keywordScore() == 0 && evidence.get(0).exampleScore() == 0;
+        if (evidence.isEmpty() || evidence.get(0).total() < settings.minEvidence() || onlyGeneralDocs) {
             return fallback(evidence, new FallbackReason(FallbackReason.Kind.NO_EVIDENCE,
                     "No backend-specific keywords detected."), bestSections, routed.length(), truncated);
         }

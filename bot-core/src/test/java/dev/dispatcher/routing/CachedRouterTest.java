@@ -1,0 +1,79 @@
+package dev.dispatcher.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The decision cache")
+class CachedRouterTest {
+
+    private final AtomicInteger routed = new AtomicInteger();
+    private final Router counting = task -> {
+        routed.incrementAndGet();
+        return new RoutingDecision("x-architect", 1, List.of(), List.of(), null, null, 0, false, 0, List.of());
+    };
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker fakeTicker = nanos::get;
+
+    /** Memory whose version the test bumps, standing for a new correction. */
+    private final AtomicLong correctionsVersion = new AtomicLong();
+    private final CorrectionMemory memory = new CorrectionMemory() {
+        @Override
+        public Map<String, Vote> votes(List<String> terms) {
+            return Map.of();
+        }
+
+        @Override
+        public long version() {
+            return correctionsVersion.get();
+        }
+    };
+
+    @Test
+    @DisplayName("answers a repeated task from memory, ignoring case and spacing, and counts hits and misses")
+    void remembers() {
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), fakeTicker);
+        cache.route("Fix JWT expiry");
+        cache.route("  fix   jwt EXPIRY ");
+        assertThat(routed).hasValue(1);
+        assertThat(cache.stats().hitCount()).isEqualTo(1);
+        assertThat(cache.stats().missCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("forgets a decision once it is older than the configured age")
+    void expires() {
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), fakeTicker);
+        cache.route("Fix JWT expiry");
+        nanos.addAndGet(Duration.ofMinutes(11).toNanos());
+        cache.route("Fix JWT expiry");
+        assertThat(routed).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("keeps no more than the configured number of decisions")
+    void bounded() {
+        CachedRouter cache = new CachedRouter(counting, memory, 10, Duration.ofMinutes(10), fakeTicker);
+        for (int i = 0; i < 100; i++) {
+            cache.route("task " + i);
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("never answers from an entry made before the latest correction")
+    void staleAfterCorrection() {
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), fakeTicker);
+        cache.route("Fix JWT expiry");
+        correctionsVersion.incrementAndGet();
+        cache.route("Fix JWT expiry");
+        assertThat(routed).hasValue(2);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dispatcher.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Text analysis")
+class TextAnalyzerTest {
+
+    private final TextAnalyzer analyzer = new TextAnalyzer();
+
+    @Test
+    @DisplayName("opens snake_case and dotted identifiers into words")
+    void opensIdentifiers() {
+        assertThat(analyzer.terms("flask_jwt_extended in config.py")).containsSubsequence("flask", "jwt", "extend", "config", "py");
+    }
+
+    @Test
+    @DisplayName("keeps a camel-case word and adds its parts")
+    void splitsCamelCase() {
+        assertThat(analyzer.terms("ExpiredSignatureError")).contains("expiredsignatureerror", "expire", "signature", "error");
+    }
+
+    @Test
+    @DisplayName("folds plurals and verb forms to one stem")
+    void stems() {
+        assertThat(analyzer.terms("queries")).isEqualTo(analyzer.terms("query"));
+        assertThat(analyzer.terms("deploying")).isEqualTo(analyzer.terms("deploy"));
+    }
+
+    @Test
+    @DisplayName("drops stop words only from content terms")
+    void stopWords() {
+        assertThat(analyzer.terms("how does the system work")).contains("how", "the");
+        assertThat(analyzer.contentTerms("how does the system work")).doesNotContain("the").contains("system");
+    }
+}

@@ -1,0 +1,177 @@
+package dev.dispatcher.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dispatcher.testkit.MiniKnowledgeBase;
+import dev.dispatcher.testkit.Routing;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The weighted router")
+class WeightedRouterTest {
+
+    private final Routing routing = Routing.withRepositoryConfig();
+
+    @Nested
+    @DisplayName("matches whole words, not substrings")
+    class WholeWords {
+
+        @Test
+        @DisplayName("'explain' does not count as the services keyword 'ai'")
+        void explainIsNotAi() {
+            routing.send("Explain backend architecture")
+                    .expectRoutedTo("backend-overview-architect")
+                    .expectNotDetected("ai");
+        }
+
+        @Test
+        @DisplayName("'postgres' does not count as the API keyword 'post'")
+        void postgresIsNotPost() {
+            routing.send("Tune postgres autovacuum settings for the audit table")
+                    .expectRoutedTo("database-architect")
+                    .expectNotDetected("post");
+        }
+    }
+
+    @Test
+    @DisplayName("folds inflections: 'queries' matches the keyword 'query'")
+    void foldsInflections() {
+        routing.send("Optimize SQL queries").expectRoutedTo("database-architect").expectDetected("query");
+    }
+
+    @Test
+    @DisplayName("does not conflate 'management' with 'manager'")
+    void managementIsNotManager() {
+        routing.send("Setup session management").expectRoutedTo("auth-system-architect").expectNotDetected("manager");
+    }
+
+    @Test
+    @DisplayName("knows phrases: \"won't start\" is a troubleshooting symptom")
+    void knowsPhrases() {
+        routing.send("App won't start").expectRoutedTo("troubleshooting-architect").expectDetected("won't start");
+    }
+
+    @Test
+    @DisplayName("knows HTTP status codes: a 500 is troubleshooting, a 405 on a route is the API's")
+    void knowsStatusCodes() {
+        routing.send("Debug 500 error").expectRoutedTo("troubleshooting-architect").expectDetected("500");
+        routing.send("PATCH /api/v1/projects/7 gives 405").expectRoutedTo("api-endpoints-architect").expectDetected("405");
+    }
+
+    @Test
+    @DisplayName("recognises a pasted Python exception by its shape")
+    void recognisesExceptions() {
+        routing.send("RecursionError: maximum recursion depth exceeded")
+                .expectRoutedTo("troubleshooting-architect")
+                .expectDetected("python exception");
+    }
+
+    @Test
+    @DisplayName("scores every specialist and lets the strongest evidence win over the seed's rule order")
+    void strongestEvidenceWins() {
+        // The seed's first-match rules send this to auth ("session"); the table is the point of the task.
+        routing.send("Add new table for user sessions").expectRoutedTo("database-architect");
+    }
+
+    @Test
+    @DisplayName("reports a confidence between 0 and 1, high for a clear task")
+    void reportsConfidence() {
+        RoutingDecision decision = routing.send("Fix JWT token expiration problems").decision();
+        assertThat(decision.confidence()).isBetween(0.5, 1.0);
+        assertThat(decision.evidence()).allSatisfy(e -> assertThat(e.confidence()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    @DisplayName("names a close runner-up as 'also consider'")
+    void namesCloseRunnerUp() {
+        RoutingDecision decision = routing.send("Add REST endpoint for user search").decision();
+        assertThat(decision.specialist()).isEqualTo("api-endpoints-architect");
+        assertThat(decision.alternates()).contains("user-management-architect");
+    }
+
+    @Test
+    @DisplayName("falls back to the overview specialist when nothing backend-specific is said, and suggests keywords")
+    void fallsBackWithoutEvidence() {
+        RoutingDecision decision = routing.send("What's the best frontend framework?").decision();
+        assertThat(decision.specialist()).isEqualTo("backend-overview-architect");
+        assertThat(decision.fallback().kind()).isEqualTo(FallbackReason.Kind.NO_EVIDENCE);
+        assertThat(decision.suggestedKeywords()).isNotEmpty();
+    }
+
+    @Nested
+    @DisplayName("with bad input")
+    class BadInput {
+
+        @Test
+        @DisplayName("an empty task falls back as EMPTY_TASK")
+        void emptyTask() {
+            assertThat(routing.send("   ").decision().fallback().kind()).isEqualTo(FallbackReason.Kind.EMPTY_TASK);
+            assertThat(routing.router().route(null).fallback().kind()).isEqualTo(FallbackReason.Kind.EMPTY_TASK);
+        }
+
+        @Test
+        @DisplayName("text with no words falls back as NO_EVIDENCE")
+        void noWords() {
+            assertThat(routing.send("?!?! ... ---").decision().fallback().kind()).isEqualTo(FallbackReason.Kind.NO_EVIDENCE);
+        }
+
+        @Test
+        @DisplayName("a very long task is routed on a bounded prefix and says so")
+        void longTask() {
+            String task = "Fix JWT token expiration. " + "lorem ipsum dolor sit amet ".repeat(20_000);
+            RoutingDecision decision = routing.send(task).decision();
+            assertThat(decision.truncated()).isTrue();
+            assertThat(decision.routedChars()).isEqualTo(routing.catalog().settings().maxTaskChars());
+            assertThat(decision.specialist()).isEqualTo("auth-system-architect");
+        }
+    }
+
+    @Nested
+    @DisplayName("on a small knowledge base")
+    class MiniBase {
+
+        @Test
+        @DisplayName("uses the seed's priority order only to break an exact tie")
+        void priorityBreaksTies(@TempDir Path dir) {
+            Routing mini = Routing.withConfigIn(MiniKnowledgeBase.in(dir).root());
+            // 'shared' weighs 2 for both alpha (priority 1) and beta (priority 2); the documents say nothing of it.
+            RoutingDecision decision = mini.send("shared").decision();
+            assertThat(decision.specialist()).isEqualTo("alpha-architect");
+            assertThat(decision.alternates()).containsExactly("beta-architect");
+        }
+
+        @Test
+        @DisplayName("routes on the knowledge base when no keyword matches, and links the best section")
+        void routesOnKnowledgeBase(@TempDir Path dir) {
+            Routing mini = Routing.withConfigIn(MiniKnowledgeBase.in(dir).root());
+            RoutingDecision decision = mini.send("zebra stripes come out blurry with the stencil").decision();
+            assertThat(decision.specialist()).isEqualTo("beta-architect");
+            assertThat(decision.detectedKeywords()).isEmpty();
+            assertThat(decision.knowledge().section()).isEqualTo("Zebra stripes");
+            assertThat(decision.knowledge().url()).isEqualTo(dir.getFileName() + "/docs/beta.md#zebra-stripes");
+        }
+
+        @Test
+        @DisplayName("falls back, naming the file, when the chosen specialist's document is missing")
+        void missingDocument(@TempDir Path dir) {
+            Routing mini = Routing.withConfigIn(MiniKnowledgeBase.in(dir).delete("docs/alpha.md").root());
+            RoutingDecision decision = mini.send("widget").decision();
+            assertThat(decision.specialist()).isEqualTo("overview-architect");
+            assertThat(decision.fallback().kind()).isEqualTo(FallbackReason.Kind.MISSING_DOCUMENT);
+            assertThat(decision.fallback().message()).contains("alpha.md");
+        }
+
+        @Test
+        @DisplayName("falls back and asks for clarification when two specialists are equally likely but weakly so")
+        void lowConfidence(@TempDir Path dir) {
+            Routing mini = Routing.withConfigIn(MiniKnowledgeBase.in(dir)
+                    .editRouting("minConfidence: 0.30", "minConfidence: 0.45").root());
+            RoutingDecision decision = mini.send("widget gadget").decision();
+            assertThat(decision.fallback().kind()).isEqualTo(FallbackReason.Kind.LOW_CONFIDENCE);
+            assertThat(decision.alternates()).containsExactly("alpha-architect", "beta-architect");
+        }
+    }
+}
