@@ -1,0 +1,2 @@
+/** The platform-neutral answer to a task and its terminal and JSON renderings. */
+package dev.dispatcher.reply;

@@ -1,0 +1,2 @@
+/** Durable state in SQLite or PostgreSQL: decisions, flags, corrections, processed events, and the schema migrations. */
+package dev.dispatcher.store;
