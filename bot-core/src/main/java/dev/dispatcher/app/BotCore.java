@@ -7,6 +7,7 @@ import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.RoutingStats;
 import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.knowledge.PromptTemplates;
+import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.reply.ReplyComposer;
 import dev.dispatcher.routing.CachedRouter;
 import dev.dispatcher.routing.SpecialistCatalog;
@@ -43,6 +44,7 @@ public final class BotCore implements AutoCloseable {
     private final EventLedger events;
     private final FeedbackStore feedbackStore;
     private final ScheduledExecutorService refresher;
+    private final DispatcherMetrics metrics = new DispatcherMetrics();
 
     private BotCore(CoreSettings settings, Clock clock) {
         this.settings = settings;
@@ -57,8 +59,9 @@ public final class BotCore implements AutoCloseable {
         this.router = new CachedRouter(new WeightedRouter(catalog, knowledge, analyzer, examples), examples,
                 settings.cacheSize(), settings.cacheTtl(), Ticker.systemTicker());
         DecisionLog decisions = new DecisionLog(database, clock);
-        this.dispatcher = new Dispatcher(router, decisions, new ReplyComposer(catalog, templates));
-        this.feedback = new Feedback(decisions, feedbackStore, catalog, examples::reload);
+        this.dispatcher = new Dispatcher(router, decisions, new ReplyComposer(catalog, templates), metrics);
+        metrics.watchCache(router::stats);
+        this.feedback = new Feedback(decisions, feedbackStore, catalog, examples::reload, metrics);
         this.stats = new RoutingStats(database, catalog, clock);
         this.events = new EventLedger(database, clock);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -130,6 +133,11 @@ public final class BotCore implements AutoCloseable {
     /** Every stored correction with its task, for keyword suggestions. */
     public java.util.List<FeedbackStore.CorrectionRow> feedbackRows() {
         return feedbackStore.corrections();
+    }
+
+    /** The process's operational figures, for {@code /metrics} and for adapters to count platform calls. */
+    public DispatcherMetrics metrics() {
+        return metrics;
     }
 
     public EventLedger events() {

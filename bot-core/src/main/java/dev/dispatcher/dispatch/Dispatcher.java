@@ -1,5 +1,6 @@
 package dev.dispatcher.dispatch;
 
+import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.reply.Reply;
 import dev.dispatcher.reply.ReplyComposer;
 import dev.dispatcher.routing.RoutingDecision;
@@ -20,11 +21,13 @@ public final class Dispatcher {
     private final Router router;
     private final DecisionLog decisions;
     private final ReplyComposer composer;
+    private final DispatcherMetrics metrics;
 
-    public Dispatcher(Router router, DecisionLog decisions, ReplyComposer composer) {
+    public Dispatcher(Router router, DecisionLog decisions, ReplyComposer composer, DispatcherMetrics metrics) {
         this.router = router;
         this.decisions = decisions;
         this.composer = composer;
+        this.metrics = metrics;
     }
 
     /**
@@ -34,6 +37,7 @@ public final class Dispatcher {
      * failure is logged.
      */
     public Reply dispatch(Task task) {
+        long start = System.nanoTime();
         RoutingDecision decision = router.route(task.text());
         String decisionId = null;
         try {
@@ -41,7 +45,9 @@ public final class Dispatcher {
         } catch (StoreException e) {
             LOG.error("could not record decision for {} on {}: {}", task.requester(), task.origin().platform(), e.getMessage(), e);
         }
-        return composer.compose(decisionId, task.text(), decision);
+        Reply reply = composer.compose(decisionId, task.text(), decision);
+        metrics.routed(task.origin().platform(), decision, java.time.Duration.ofNanos(System.nanoTime() - start));
+        return reply;
     }
 
     /** Remembers which platform message carries a decision's reply, so reactions on it find the decision. */

@@ -1,6 +1,7 @@
 package dev.dispatcher.feedback;
 
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
 import dev.dispatcher.store.DecisionLog;
@@ -19,15 +20,23 @@ public final class Feedback {
     private final FeedbackStore store;
     private final SpecialistCatalog catalog;
     private final Runnable onCorrectionsChanged;
+    private final DispatcherMetrics metrics;
+
+    /** Feedback whose figures are kept in a private registry, for tools and tests that export no metrics. */
+    public Feedback(DecisionLog decisions, FeedbackStore store, SpecialistCatalog catalog, Runnable onCorrectionsChanged) {
+        this(decisions, store, catalog, onCorrectionsChanged, new DispatcherMetrics());
+    }
 
     /**
      * @param onCorrectionsChanged called after a correction is added or withdrawn, so learning can refresh
      */
-    public Feedback(DecisionLog decisions, FeedbackStore store, SpecialistCatalog catalog, Runnable onCorrectionsChanged) {
+    public Feedback(DecisionLog decisions, FeedbackStore store, SpecialistCatalog catalog, Runnable onCorrectionsChanged,
+                    DispatcherMetrics metrics) {
         this.decisions = decisions;
         this.store = store;
         this.catalog = catalog;
         this.onCorrectionsChanged = onCorrectionsChanged;
+        this.metrics = metrics;
     }
 
     /**
@@ -40,6 +49,9 @@ public final class Feedback {
     public Optional<Flag> flag(ConversationRef replyMessage, String user) {
         return decisions.findByReply(replyMessage).map(decision -> {
             boolean first = store.addFlag(decision.id(), user);
+            if (first) {
+                metrics.flagged();
+            }
             return new Flag(decision, first, store.flagCount(decision.id()), choicesFor(decision));
         });
     }
@@ -81,6 +93,7 @@ public final class Feedback {
         store.addFlag(decision.id(), user);
         store.putCorrection(decision.id(), user, chosen.get().id());
         onCorrectionsChanged.run();
+        metrics.corrected();
         return new Correction(decision, chosen.get(), store.agreeing(decision.id(), chosen.get().id()), null);
     }
 

@@ -1,0 +1,92 @@
+package dev.dispatcher.ops;
+
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.dispatcher.routing.RoutingDecision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The bot's operational figures, exported as Prometheus text: tasks routed by specialist, fallbacks, flags,
+ * corrections, routing latency, cache hit ratio, platform API calls, errors, rate-limit waits and duplicate events
+ * dropped. One instance per process; thread-safe.
+ */
+public final class DispatcherMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer routingLatency;
+
+    public DispatcherMetrics() {
+        this.routingLatency = Timer.builder("dispatcher.routing.latency")
+                .description("time to route and record one task")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** Publishes the decision cache's hit ratio, hits and misses. */
+    public void watchCache(Supplier<CacheStats> stats) {
+        Gauge.builder("dispatcher.cache.hit.ratio", () -> stats.get().hitRate()).register(registry);
+        Gauge.builder("dispatcher.cache.hits", () -> stats.get().hitCount()).register(registry);
+        Gauge.builder("dispatcher.cache.misses", () -> stats.get().missCount()).register(registry);
+    }
+
+    /** A task was routed on a platform, taking this long end to end in the core. */
+    public void routed(String platform, RoutingDecision decision, Duration took) {
+        Counter.builder("dispatcher.tasks.routed").tag("platform", platform).tag("specialist", decision.specialist())
+                .register(registry).increment();
+        if (decision.isFallback()) {
+            Counter.builder("dispatcher.fallbacks").tag("reason", decision.fallback().kind().name().toLowerCase(Locale.ROOT))
+                    .register(registry).increment();
+        }
+        routingLatency.record(took);
+    }
+
+    public void flagged() {
+        registry.counter("dispatcher.flags").increment();
+    }
+
+    public void corrected() {
+        registry.counter("dispatcher.corrections").increment();
+    }
+
+    /**
+     * A call to a platform's API finished.
+     *
+     * @param method  e.g. {@code chat.postMessage} or {@code createThreadChannel}
+     * @param outcome {@code ok}, or the platform's error code
+     */
+    public void platformCall(String platform, String method, String outcome) {
+        Counter.builder("dispatcher.platform.calls").tag("platform", platform).tag("method", method).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    /** Something failed while handling an event; {@code kind} is a short stable label. */
+    public void error(String platform, String kind) {
+        Counter.builder("dispatcher.errors").tag("platform", platform).tag("kind", kind).register(registry).increment();
+    }
+
+    /** The bot waited because a platform rate-limited it. */
+    public void rateLimitWait(String platform, Duration waited) {
+        Timer.builder("dispatcher.rate.limit.waits").tag("platform", platform).register(registry).record(waited);
+    }
+
+    /** A retried or redelivered event was recognised and not answered again. */
+    public void duplicateDropped(String platform) {
+        Counter.builder("dispatcher.duplicate.events").tag("platform", platform).register(registry).increment();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Everything, in the Prometheus text exposition format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
