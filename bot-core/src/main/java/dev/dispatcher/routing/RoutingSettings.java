@@ -11,6 +11,10 @@ package dev.dispatcher.routing;
  * @param keywordWeight      multiplier for configured keyword and phrase matches
  * @param knowledgeWeight    score the best-matching knowledge-base document contributes at full strength
  * @param exampleWeight      score a fully agreeing, identical corrected example contributes
+ * @param crossDomainSpecialist who coordinates a failure that spans domains (the seed: troubleshooting), or
+ *                           {@code null} to disable the rule
+ * @param crossDomainBonus   added to that specialist's score for each domain beyond the first that the task names,
+ *                           when the task also describes a failure
  */
 public record RoutingSettings(
         String fallbackSpecialist,
@@ -20,10 +24,13 @@ public record RoutingSettings(
         int maxTaskChars,
         double keywordWeight,
         double knowledgeWeight,
-        double exampleWeight) {
+        double exampleWeight,
+        String crossDomainSpecialist,
+        double crossDomainBonus) {
 
     /** The defaults used when the configuration does not name a value. */
     public static RoutingSettings defaults() {
-        return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.10, 2000, 1.0, 2.0, 6.0);
+        return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.25, 2000, 1.0, 2.0, 6.0,
+                "troubleshooting-architect", 2.0);
     }
 }

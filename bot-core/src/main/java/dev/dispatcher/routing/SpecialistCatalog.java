@@ -74,6 +74,10 @@ public final class SpecialistCatalog {
             }
             specialists.add(s);
         }
+        if (settings.crossDomainSpecialist() != null && !ids.contains(settings.crossDomainSpecialist())) {
+            throw new ConfigException(file, "settings.crossDomainSpecialist",
+                    "'" + settings.crossDomainSpecialist() + "' is not one of the specialists " + ids);
+        }
         if (!ids.contains(settings.fallbackSpecialist())) {
             throw new ConfigException(file, "settings.fallbackSpecialist",
                     "'" + settings.fallbackSpecialist() + "' is not one of the specialists " + ids);
@@ -132,7 +136,9 @@ public final class SpecialistCatalog {
                     (int) positive(node, "maxTaskChars", d.maxTaskChars()),
                     positive(node, "keywordWeight", d.keywordWeight()),
                     positive(node, "knowledgeWeight", d.knowledgeWeight()),
-                    positive(node, "exampleWeight", d.exampleWeight()));
+                    positive(node, "exampleWeight", d.exampleWeight()),
+                    node.has("crossDomainSpecialist") ? blankToNull(node.path("crossDomainSpecialist").asText()) : d.crossDomainSpecialist(),
+                    node.has("crossDomainBonus") ? number(node, "crossDomainBonus", 0) : d.crossDomainBonus());
         }
 
         Specialist specialist(JsonNode node, String path) {
@@ -216,6 +222,10 @@ public final class SpecialistCatalog {
                 throw new ConfigException(file, path, "required text is missing");
             }
             return value.asText().trim();
+        }
+
+        static String blankToNull(String value) {
+            return value == null || value.isBlank() || value.equals("null") ? null : value.trim();
         }
 
         double fraction(JsonNode node, String name, double fallback) {

@@ -27,6 +27,12 @@ public final class WeightedRouter implements Router {
     /** BM25 score at which knowledge-base evidence counts half; a lone common word scores well below it. */
     private static final double KNOWLEDGE_HALF_STRENGTH = 6.0;
     private static final int MAX_ALTERNATES = 2;
+    /** Keyword score that says a task describes a failure ("error", "bug", "crash"; "fix" alone is not enough). */
+    private static final double SYMPTOM = 1.5;
+    /** Keyword score that says a task names a domain (one strong term such as "database" or "authentication"). */
+    private static final double DOMAIN = 2.0;
+    /** How the cross-domain rule shows among the detected keywords. */
+    static final String CROSS_DOMAIN = "failure across several domains";
     /** Scores closer than this are a tie, whatever order floating-point addition took. */
     private static final double TIE = 1e-9;
     /**
@@ -43,6 +49,8 @@ public final class WeightedRouter implements Router {
     private final CorrectionMemory corrections;
     private final RoutingSettings settings;
     private final List<Specialist> specialists;
+    private final int coordinatorIndex;
+    private final int fallbackIndex;
 
     public WeightedRouter(SpecialistCatalog catalog, KnowledgeBase knowledge, TextAnalyzer analyzer, CorrectionMemory corrections) {
         this.catalog = catalog;
@@ -53,6 +61,9 @@ public final class WeightedRouter implements Router {
         this.sections = new SectionIndex(knowledge.sections(), analyzer);
         this.corrections = corrections;
         this.settings = catalog.settings();
+        List<String> ids = specialists.stream().map(Specialist::id).toList();
+        this.coordinatorIndex = settings.crossDomainSpecialist() == null ? -1 : ids.indexOf(settings.crossDomainSpecialist());
+        this.fallbackIndex = ids.indexOf(catalog.fallback().id());
     }
 
     @Override
@@ -90,6 +101,7 @@ public final class WeightedRouter implements Router {
             totals[i] = keywordScores[i] + knowledgeScores[i] + exampleScores[i];
             order[i] = i;
         }
+        boolean crossDomain = addCrossDomainBonus(keywordScores, totals);
         // Stable sort over the priority-ordered list: equal totals keep priority order, which is the seed's tie-break.
         java.util.Arrays.sort(order, (a, b) -> Math.abs(totals[a] - totals[b]) < TIE ? 0 : Double.compare(totals[b], totals[a]));
         double best = totals[order[0]];
@@ -97,7 +109,11 @@ public final class WeightedRouter implements Router {
         List<Evidence> evidence = new ArrayList<>();
         for (int i : order) {
             if (totals[i] > 0) {
-                evidence.add(new Evidence(specialists.get(i).id(), found.keywords().get(i), keywordScores[i],
+                List<String> detected = found.keywords().get(i);
+                if (crossDomain && i == coordinatorIndex) {
+                    detected = java.util.stream.Stream.concat(detected.stream(), java.util.stream.Stream.of(CROSS_DOMAIN)).toList();
+                }
+                evidence.add(new Evidence(specialists.get(i).id(), detected, keywordScores[i],
                         knowledgeScores[i], exampleScores[i], totals[i] / (best + runnerUp + PRIOR_DOUBT)));
             }
         }
@@ -124,6 +140,31 @@ public final class WeightedRouter implements Router {
         return new RoutingDecision(top.specialist(), top.confidence(), evidence, alternates(evidence, top),
                 null, knowledge.link(top.specialist(), section == null ? null : section.section()),
                 routed.length(), truncated, correctionsThatDecided(evidence, votes), List.of());
+    }
+
+    /**
+     * The seed's cross-domain rule: a failure that names several domains ("authentication database connection
+     * error") belongs to the specialist who coordinates across them. Each named domain beyond the first adds a bonus
+     * to that specialist, but only when the task describes a failure (a symptom word, not just "fix").
+     */
+    private boolean addCrossDomainBonus(double[] keywordScores, double[] totals) {
+        int coordinator = coordinatorIndex;
+        if (coordinator < 0 || keywordScores[coordinator] < SYMPTOM) {
+            return false;
+        }
+        int domains = 0;
+        for (int i = 0; i < keywordScores.length; i++) {
+            if (i != coordinator && i != fallbackIndex && keywordScores[i] >= DOMAIN) {
+                domains++;
+            }
+        }
+        if (domains < 2) {
+            return false;
+        }
+        double bonus = settings.crossDomainBonus() * (domains - 1);
+        keywordScores[coordinator] += bonus;
+        totals[coordinator] += bonus;
+        return true;
     }
 
     private List<String> alternates(List<Evidence> evidence, Evidence top) {

@@ -77,6 +77,16 @@ class WeightedRouterTest {
     }
 
     @Test
+    @DisplayName("gives a failure spanning several domains to troubleshooting, naming the domains as 'also consider'")
+    void crossDomainFailure() {
+        RoutingDecision decision = routing.send("Fix authentication database connection error")
+                .expectRoutedTo("troubleshooting-architect").decision();
+        assertThat(decision.alternates()).contains("database-architect");
+        // one domain is not cross-domain: the domain's own specialist keeps it
+        routing.send("Fix JWT token expiration problems").expectRoutedTo("auth-system-architect");
+    }
+
+    @Test
     @DisplayName("reports a confidence between 0 and 1, high for a clear task")
     void reportsConfidence() {
         RoutingDecision decision = routing.send("Fix JWT token expiration problems").decision();
