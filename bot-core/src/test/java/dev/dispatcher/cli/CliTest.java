@@ -136,7 +136,7 @@ class CliTest {
         Map<String, String> env = Cores.environment(dir);
         env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + db);
         assertThat(run(env, "stats")).isEqualTo(1);
-        assertThat(stderr()).contains("cannot use database").contains("broken.db");
+        assertThat(stderr()).contains("broken.db").contains("nothing was written");
         assertThat(Files.readAllBytes(db)).isEqualTo(garbage);
     }
 
