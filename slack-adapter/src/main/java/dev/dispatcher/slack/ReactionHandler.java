@@ -1,0 +1,89 @@
+package dev.dispatcher.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.feedback.Feedback;
+import java.util.Optional;
+
+/**
+ * The misroute emoji on one of the bot's routing answers: {@code reaction_added} flags the decision and asks in the
+ * thread who should have had it; {@code reaction_removed} withdraws the flag. Other emoji, other messages and the
+ * bot's own reactions are ignored. A reaction on a {@code /route} announcement counts for the analysis in its thread.
+ */
+final class ReactionHandler {
+
+    private final Feedback feedback;
+    private final String misrouteEmoji;
+    private final ThreadIndex threads;
+    private final SlackPoster poster;
+    private final FirstDelivery deliveries;
+    private final BackgroundWork work;
+
+    ReactionHandler(Feedback feedback, String misrouteEmoji, ThreadIndex threads, SlackPoster poster,
+                    FirstDelivery deliveries, BackgroundWork work) {
+        this.feedback = feedback;
+        this.misrouteEmoji = misrouteEmoji;
+        this.threads = threads;
+        this.poster = poster;
+        this.deliveries = deliveries;
+        this.work = work;
+    }
+
+    /** Handles {@code reaction_added}. */
+    Response added(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
+        ReactionAddedEvent event = payload.getEvent();
+        ReactionAddedEvent.Item item = event.getItem();
+        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())
+                || !deliveries.claim(payload.getEventId())) {
+            return ctx.ack();
+        }
+        work.submit("reaction_added " + payload.getEventId(), () -> flag(item.getChannel(), item.getTs(), event.getUser()));
+        return ctx.ack();
+    }
+
+    /** Handles {@code reaction_removed}. */
+    Response removed(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
+        ReactionRemovedEvent event = payload.getEvent();
+        ReactionRemovedEvent.Item item = event.getItem();
+        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())
+                || !deliveries.claim(payload.getEventId())) {
+            return ctx.ack();
+        }
+        work.submit("reaction_removed " + payload.getEventId(), () -> {
+            ConversationRef message = new ConversationRef("slack", item.getChannel(), null, item.getTs());
+            if (feedback.unflag(message, event.getUser()).isEmpty()) {
+                threads.answerOf(item.getChannel(), item.getTs()).ifPresent(answer ->
+                        feedback.unflag(new ConversationRef("slack", item.getChannel(), null, answer), event.getUser()));
+            }
+        });
+        return ctx.ack();
+    }
+
+    private void flag(String channel, String messageTs, String user) {
+        String answerTs = messageTs;
+        Optional<Feedback.Flag> flag = feedback.flag(new ConversationRef("slack", channel, null, messageTs), user);
+        if (flag.isEmpty()) {
+            Optional<String> answerOfAnnouncement = threads.answerOf(channel, messageTs);
+            if (answerOfAnnouncement.isEmpty()) {
+                return;
+            }
+            answerTs = answerOfAnnouncement.get();
+            flag = feedback.flag(new ConversationRef("slack", channel, null, answerTs), user);
+        }
+        if (flag.isPresent() && flag.get().firstByUser()) {
+            poster.post(channel, threads.threadOf(channel, answerTs), MisrouteMessages.question(flag.get(), user),
+                    flag.get().decision().id());
+        }
+    }
+
+    /** Whether a reaction is the misroute emoji, on a message, by someone other than the bot. */
+    private boolean counts(String reaction, String user, String botUserId, String itemType) {
+        String name = reaction == null ? "" : reaction.split("::", 2)[0];   // "x::skin-tone-2" is still "x"
+        return name.equals(misrouteEmoji) && user != null && !user.equals(botUserId)
+                && (itemType == null || itemType.equals("message"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.dispatcher.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import dev.dispatcher.app.BotCore;
+import java.time.Duration;
+
+/**
+ * The Bolt {@link App} of the dispatcher, wired once: one handler per Slack surface ({@code /route},
+ * {@code app_mention}, {@code reaction_added}/{@code reaction_removed}, the misroute menu), each acknowledging at once
+ * and leaving the work to {@link BackgroundWork}. Request verification stays on: a bad signature or a timestamp older
+ * than five minutes gets a 401 before any handler runs.
+ */
+public final class SlackBot implements AutoCloseable {
+
+    private static final int WORKERS = 8;
+
+    private final App app;
+    private final BackgroundWork work;
+
+    private SlackBot(App app, BackgroundWork work) {
+        this.app = app;
+        this.work = work;
+    }
+
+    /**
+     * Builds the app; nothing is sent to Slack until it starts ({@code auth.test} then checks the bot token).
+     *
+     * @param settings how to reach Slack
+     * @param core     the platform-free bot
+     */
+    public static SlackBot create(SlackSettings settings, BotCore core) {
+        SlackConfig config = new SlackConfig();
+        if (settings.apiUrl() != null) {
+            config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        }
+        config.setStatsEnabled(false);
+        Slack slack = Slack.getInstance(config);
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .requestVerificationEnabled(true)
+                // AppConfig reads SLACK_CLIENT_ID/SECRET from the environment and would then expect OAuth
+                // installations; this bot is a single-workspace app configured only through SlackSettings.
+                .clientId(null)
+                .clientSecret(null)
+                .build());
+
+        String emoji = core.settings().misrouteEmoji();
+        MethodsClient client = slack.methods(settings.botToken());
+        BackgroundWork work = new BackgroundWork(WORKERS);
+        SlackPoster poster = new SlackPoster(slack, client);
+        ThreadIndex threads = new ThreadIndex(client);
+        SlackReplies replies = new SlackReplies(emoji);
+        HelpTexts help = new HelpTexts(emoji);
+        FirstDelivery deliveries = new FirstDelivery(core.events());
+        ThreadedAnswer answers = new ThreadedAnswer(core.dispatcher(), replies, poster, threads);
+        ReactionHandler reactions = new ReactionHandler(core.feedback(), emoji, threads, poster, deliveries, work);
+
+        app.command(RouteCommand.COMMAND, new RouteCommand(core, replies, answers, threads, poster, help, deliveries, work));
+        app.event(AppMentionEvent.class, new MentionHandler(core.dispatcher(), answers, poster, help, deliveries, work));
+        app.event(ReactionAddedEvent.class, reactions::added);
+        app.event(ReactionRemovedEvent.class, reactions::removed);
+        app.blockAction(MisrouteMessages.CHOICE_ACTION, new CorrectionAction(core.feedback(), poster, work));
+        return new SlackBot(app, work);
+    }
+
+    /** The Bolt app, for an HTTP server or a Socket Mode connection to run. */
+    public App app() {
+        return app;
+    }
+
+    /** Waits until every acknowledged event has been fully handled; for tests and orderly shutdown. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return work.awaitIdle(timeout);
+    }
+
+    /** Lets running jobs finish (a few seconds at most) and stops the app. */
+    @Override
+    public void close() {
+        work.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.dispatcher.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.io.IOException;
+
+/** Socket Mode: the bot opens a WebSocket to Slack with the {@code xapp-} token, so no public URL is needed. */
+final class SocketModeConnection implements SlackConnection {
+
+    private final SocketModeApp socketMode;
+
+    /** Builds the connection without opening it. */
+    SocketModeConnection(App app, String appToken) throws IOException {
+        this.socketMode = new SocketModeApp(appToken, app);
+    }
+
+    SocketModeApp socketModeApp() {
+        return socketMode;
+    }
+
+    @Override
+    public void start() throws Exception {
+        socketMode.start();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        socketMode.stop();
+    }
+}

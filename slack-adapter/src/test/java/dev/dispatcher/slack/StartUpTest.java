@@ -1,0 +1,66 @@
+package dev.dispatcher.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.bolt.App;
+import dev.dispatcher.app.BotCore;
+import dev.dispatcher.app.CoreSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("start-up")
+class StartUpTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static String run(Map<String, String> env, int expectedExit) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SlackMain.run(env, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(expectedExit);
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("missing settings stop start-up with exit code 2 and one line naming the variable")
+    void missingSettings() {
+        String message = run(Map.of("SLACK_SIGNING_SECRET", "test-signing-secret-not-real"), SlackMain.BAD_CONFIGURATION);
+
+        assertThat(message).contains("SLACK_BOT_TOKEN").doesNotContain("test-signing-secret-not-real").hasLineCount(1);
+    }
+
+    @Test
+    @DisplayName("contradictory settings stop start-up with exit code 2 and print no secret")
+    void contradictorySettings() {
+        String message = run(Map.of("SLACK_BOT_TOKEN", "xoxb-test-not-a-token", "SLACK_SIGNING_SECRET", "test-signing-secret-not-real",
+                "SLACK_APP_TOKEN", "xapp-test-not-a-token"), SlackMain.BAD_CONFIGURATION);
+
+        assertThat(message).contains("SLACK_MODE").doesNotContain("xoxb-test-not-a-token", "xapp-test-not-a-token", "test-signing-secret-not-real");
+    }
+
+    @Test
+    @DisplayName("an app token selects Socket Mode: a SocketModeApp is built for the Bolt app, without connecting")
+    void socketModeWiring() throws Exception {
+        // GIVEN Socket Mode settings and a core
+        Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-test-not-a-token", "SLACK_APP_TOKEN", "xapp-test-not-a-token",
+                "DISPATCHER_DB_URL", "jdbc:sqlite:" + dataDir.resolve("t.db"),
+                "DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
+        SlackSettings settings = SlackSettings.fromEnvironment(env);
+        try (BotCore core = BotCore.start(CoreSettings.fromEnvironment(env)); SlackBot bot = SlackBot.create(settings, core)) {
+
+            // WHEN the connection is chosen
+            SlackConnection connection = SlackConnection.of(settings, bot.app());
+
+            // THEN it is Socket Mode around this very app, and nothing has been started
+            assertThat(connection).isInstanceOf(SocketModeConnection.class);
+            assertThat(((SocketModeConnection) connection).socketModeApp().getApp()).isSameAs(bot.app());
+            assertThat(bot.app().status()).isEqualTo(App.Status.Stopped);
+        }
+    }
+}
