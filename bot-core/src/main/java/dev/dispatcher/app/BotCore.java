@@ -72,6 +72,8 @@ public final class BotCore implements AutoCloseable {
         // Other replicas sharing the database may record corrections; pick them up periodically.
         long every = settings.learningRefresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refreshLearning, every, every, TimeUnit.MILLISECONDS);
+        // Platforms retry for minutes, not days: forget handled event ids after two days so the table stays small.
+        refresher.scheduleWithFixedDelay(this::pruneEvents, 1, 60, TimeUnit.MINUTES);
         LOG.info("bot core ready: {} specialists, {} knowledge sections, {} learned examples, database {}",
                 catalog.specialists().size(), knowledge.sections().size(), examples.size(), database.description());
     }
@@ -95,6 +97,14 @@ public final class BotCore implements AutoCloseable {
             examples.reload();
         } catch (RuntimeException e) {
             LOG.warn("could not refresh learned corrections: {}", e.getMessage());
+        }
+    }
+
+    private void pruneEvents() {
+        try {
+            events.prune(java.time.Duration.ofDays(2));
+        } catch (RuntimeException e) {
+            LOG.warn("could not prune processed events: {}", e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -106,6 +107,8 @@ public final class TextAnalyzer {
                     stream = new StopFilter(stream, STOP_WORDS);
                 }
                 stream = new KStemFilter(stream);
+                // KStem's dictionary keeps some plurals ("sessions"); the minimal stemmer folds what it leaves.
+                stream = new EnglishMinimalStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };

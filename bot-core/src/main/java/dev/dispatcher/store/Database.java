@@ -3,10 +3,13 @@ package dev.dispatcher.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +23,8 @@ public final class Database implements AutoCloseable {
 
     /** SQL dialects whose differences the store cares about. */
     public enum Dialect { SQLITE, POSTGRESQL }
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -54,6 +59,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("dispatcher-db");
         config.setInitializationFailTimeout(-1);
+        // Start-up should say within seconds, not half a minute, that the database cannot be reached.
+        config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
             prepareSqliteFile(jdbcUrl.substring("jdbc:sqlite:".length()));
             config.setDriverClassName("org.sqlite.JDBC");
@@ -79,7 +86,8 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new StoreException("cannot use database " + description + ": " + rootMessage(e)
-                    + " (nothing was written; fix or move the file, or set DISPATCHER_DB_URL)", e);
+                    + (dialect == Dialect.SQLITE ? " (nothing was written; fix or move the file, or set DISPATCHER_DB_URL)"
+                    : " (check that the server is reachable and DISPATCHER_DB_USER / DISPATCHER_DB_PASSWORD)"), e);
         }
         return database;
     }
@@ -99,6 +107,21 @@ public final class Database implements AutoCloseable {
         }
         if (Files.exists(file) && !Files.isReadable(file)) {
             throw new StoreException("database file " + file + " is not readable", null);
+        }
+        // Checked here because the driver only fails when the pool makes a connection, and the pool keeps retrying that
+        // for its whole connection timeout (30 s) before start-up hears why.
+        if (Files.isRegularFile(file) && !hasSqliteHeader(file)) {
+            throw new StoreException("database file " + file + " is not a SQLite database (it does not start with the"
+                    + " SQLite header); nothing was written: fix or move the file, or set DISPATCHER_DB_URL", null);
+        }
+    }
+
+    private static boolean hasSqliteHeader(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(SQLITE_HEADER.length);
+            return start.length == 0 || Arrays.equals(start, SQLITE_HEADER);
+        } catch (IOException e) {
+            throw new StoreException("cannot read database file " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,10 @@ public final class DecisionLog {
 
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
+    /** A decision with the thread of its primary reply. */
+    private static final String SELECT = "SELECT d.*, r.thread AS reply_thread FROM decisions d"
+            + " LEFT JOIN reply_messages r ON r.message_key = d.reply_ref";
+
     private final Database database;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -56,27 +60,41 @@ public final class DecisionLog {
         }
     }
 
-    /** Ties a decision to the platform message that shows it. */
+    /**
+     * Ties a decision to a platform message that shows it. A decision may be shown by several messages (an
+     * announcement and its threaded analysis); the first one attached is its primary reply. Attaching the same message
+     * again changes nothing.
+     */
     public void attach(String decisionId, ConversationRef reply) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("UPDATE decisions SET reply_ref = ? WHERE id = ?")) {
-            s.setString(1, reply.messageKey());
-            s.setString(2, decisionId);
-            if (s.executeUpdate() != 1) {
-                throw new StoreException("no decision " + decisionId + " to attach " + reply.messageKey() + " to", null);
+        try (Connection c = database.connection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO reply_messages (message_key, decision_id, thread, created_at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (message_key) DO NOTHING")) {
+                s.setString(1, reply.messageKey());
+                s.setString(2, decisionId);
+                s.setString(3, reply.thread());
+                s.setLong(4, clock.millis());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET reply_ref = ? WHERE id = ? AND reply_ref IS NULL")) {
+                s.setString(1, reply.messageKey());
+                s.setString(2, decisionId);
+                s.executeUpdate();
             }
         } catch (SQLException e) {
+            if (find(decisionId).isEmpty()) {
+                throw new StoreException("no decision " + decisionId + " to attach " + reply.messageKey() + " to", e);
+            }
             throw new StoreException("cannot attach reply to decision " + decisionId + ": " + e.getMessage(), e);
         }
     }
 
     public Optional<StoredDecision> find(String decisionId) {
-        return queryOne("SELECT * FROM decisions WHERE id = ?", decisionId);
+        return queryOne(SELECT + " WHERE d.id = ?", decisionId);
     }
 
     /** The decision whose reply is this message, if the bot sent one there. */
     public Optional<StoredDecision> findByReply(ConversationRef reply) {
-        return queryOne("SELECT * FROM decisions WHERE reply_ref = ? ORDER BY created_at DESC", reply.messageKey());
+        return queryOne(SELECT + " WHERE d.id = (SELECT decision_id FROM reply_messages WHERE message_key = ?)", reply.messageKey());
     }
 
     private Optional<StoredDecision> queryOne(String sql, String parameter) {
@@ -93,7 +111,8 @@ public final class DecisionLog {
     static StoredDecision read(ResultSet rs) throws SQLException {
         return new StoredDecision(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 rs.getString("platform"), rs.getString("channel"), rs.getString("requester"), rs.getString("task_text"),
-                rs.getString("specialist"), rs.getDouble("confidence"), rs.getString("fallback"), rs.getString("reply_ref"));
+                rs.getString("specialist"), rs.getDouble("confidence"), rs.getString("fallback"), rs.getString("reply_ref"),
+                rs.getString("reply_thread"));
     }
 
     private String newId() {

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param fallback   fallback kind, or {@code null}
  * @param replyKey   {@link dev.dispatcher.dispatch.ConversationRef#messageKey()} of the message carrying the reply,
  *                   or {@code null} before it is attached
+ * @param replyThread thread the reply sits in (the thread to post follow-ups in), or {@code null}
  */
 public record StoredDecision(
         String id,
@@ -27,4 +28,5 @@ public record StoredDecision(
         String specialist,
         double confidence,
         String fallback,
-        String replyKey) {}
+        String replyKey,
+        String replyThread) {}

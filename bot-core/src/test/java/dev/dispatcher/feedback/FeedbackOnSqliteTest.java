@@ -1,0 +1,17 @@
+package dev.dispatcher.feedback;
+
+import dev.dispatcher.testkit.StoreKit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("Misroute feedback on a SQLite file")
+class FeedbackOnSqliteTest extends FeedbackContract {
+
+    @RegisterExtension
+    static final StoreKit.Backend SQLITE = StoreKit.sqlite();
+
+    @Override
+    StoreKit.Backend backend() {
+        return SQLITE;
+    }
+}
