@@ -12,22 +12,21 @@ import java.util.Optional;
 /**
  * The misroute emoji on one of the bot's routing answers: {@code reaction_added} flags the decision and asks in the
  * thread who should have had it; {@code reaction_removed} withdraws the flag. Other emoji, other messages and the
- * bot's own reactions are ignored. A reaction on a {@code /route} announcement counts for the analysis in its thread.
+ * bot's own reactions are ignored. A reaction on a {@code /route} announcement counts as well: the core knows every
+ * message that shows a decision, and the thread its answer is in.
  */
 final class ReactionHandler {
 
     private final Feedback feedback;
     private final String misrouteEmoji;
-    private final ThreadIndex threads;
     private final SlackPoster poster;
     private final FirstDelivery deliveries;
     private final BackgroundWork work;
 
-    ReactionHandler(Feedback feedback, String misrouteEmoji, ThreadIndex threads, SlackPoster poster,
+    ReactionHandler(Feedback feedback, String misrouteEmoji, SlackPoster poster,
                     FirstDelivery deliveries, BackgroundWork work) {
         this.feedback = feedback;
         this.misrouteEmoji = misrouteEmoji;
-        this.threads = threads;
         this.poster = poster;
         this.deliveries = deliveries;
         this.work = work;
@@ -54,28 +53,16 @@ final class ReactionHandler {
             return ctx.ack();
         }
         work.submit("reaction_removed " + payload.getEventId(), () -> {
-            ConversationRef message = new ConversationRef("slack", item.getChannel(), null, item.getTs());
-            if (feedback.unflag(message, event.getUser()).isEmpty()) {
-                threads.answerOf(item.getChannel(), item.getTs()).ifPresent(answer ->
-                        feedback.unflag(new ConversationRef("slack", item.getChannel(), null, answer), event.getUser()));
-            }
+            feedback.unflag(new ConversationRef("slack", item.getChannel(), null, item.getTs()), event.getUser());
         });
         return ctx.ack();
     }
 
     private void flag(String channel, String messageTs, String user) {
-        String answerTs = messageTs;
         Optional<Feedback.Flag> flag = feedback.flag(new ConversationRef("slack", channel, null, messageTs), user);
-        if (flag.isEmpty()) {
-            Optional<String> answerOfAnnouncement = threads.answerOf(channel, messageTs);
-            if (answerOfAnnouncement.isEmpty()) {
-                return;
-            }
-            answerTs = answerOfAnnouncement.get();
-            flag = feedback.flag(new ConversationRef("slack", channel, null, answerTs), user);
-        }
         if (flag.isPresent() && flag.get().firstByUser()) {
-            poster.post(channel, threads.threadOf(channel, answerTs), MisrouteMessages.question(flag.get(), user),
+            String thread = flag.get().decision().replyThread();
+            poster.post(channel, thread != null ? thread : messageTs, MisrouteMessages.question(flag.get(), user),
                     flag.get().decision().id());
         }
     }

@@ -29,18 +29,16 @@ final class RouteCommand implements SlashCommandHandler {
     private final BotCore core;
     private final SlackReplies replies;
     private final ThreadedAnswer answers;
-    private final ThreadIndex threads;
     private final SlackPoster poster;
     private final HelpTexts help;
     private final FirstDelivery deliveries;
     private final BackgroundWork work;
 
-    RouteCommand(BotCore core, SlackReplies replies, ThreadedAnswer answers, ThreadIndex threads, SlackPoster poster,
+    RouteCommand(BotCore core, SlackReplies replies, ThreadedAnswer answers, SlackPoster poster,
                  HelpTexts help, FirstDelivery deliveries, BackgroundWork work) {
         this.core = core;
         this.replies = replies;
         this.answers = answers;
-        this.threads = threads;
         this.poster = poster;
         this.help = help;
         this.deliveries = deliveries;
@@ -86,9 +84,19 @@ final class RouteCommand implements SlashCommandHandler {
         }
         SlackPoster.Posted analysis = answers.post(reply, channel, announcement.ts());
         if (analysis.ok()) {
-            threads.rememberAnnouncement(channel, announcement.ts(), analysis.ts());
+            // A reaction on the announcement counts too: it shows the same decision, on any replica, after any restart.
+            attachAnnouncement(reply.decisionId(), channel, announcement.ts());
         } else {
             poster.respondPrivately(command.getResponseUrl(), HelpTexts.postFailed(analysis.error(), reply.decisionId()), reply.decisionId());
+        }
+    }
+
+    private void attachAnnouncement(String decisionId, String channel, String announcementTs) {
+        try {
+            core.dispatcher().attach(decisionId, new ConversationRef("slack", channel, null, announcementTs));
+        } catch (dev.dispatcher.store.StoreException e) {
+            LOG.error("decision {}: announcement {} not attached, so reactions on it will be ignored: {}",
+                    decisionId, announcementTs, e.getMessage(), e);
         }
     }
 }

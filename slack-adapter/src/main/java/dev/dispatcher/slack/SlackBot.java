@@ -57,14 +57,13 @@ public final class SlackBot implements AutoCloseable {
         MethodsClient client = slack.methods(settings.botToken());
         BackgroundWork work = new BackgroundWork(WORKERS);
         SlackPoster poster = new SlackPoster(slack, client);
-        ThreadIndex threads = new ThreadIndex(client);
         SlackReplies replies = new SlackReplies(emoji);
         HelpTexts help = new HelpTexts(emoji);
         FirstDelivery deliveries = new FirstDelivery(core.events());
-        ThreadedAnswer answers = new ThreadedAnswer(core.dispatcher(), replies, poster, threads);
-        ReactionHandler reactions = new ReactionHandler(core.feedback(), emoji, threads, poster, deliveries, work);
+        ThreadedAnswer answers = new ThreadedAnswer(core.dispatcher(), replies, poster);
+        ReactionHandler reactions = new ReactionHandler(core.feedback(), emoji, poster, deliveries, work);
 
-        app.command(RouteCommand.COMMAND, new RouteCommand(core, replies, answers, threads, poster, help, deliveries, work));
+        app.command(RouteCommand.COMMAND, new RouteCommand(core, replies, answers, poster, help, deliveries, work));
         app.event(AppMentionEvent.class, new MentionHandler(core.dispatcher(), answers, poster, help, deliveries, work));
         app.event(ReactionAddedEvent.class, reactions::added);
         app.event(ReactionRemovedEvent.class, reactions::removed);

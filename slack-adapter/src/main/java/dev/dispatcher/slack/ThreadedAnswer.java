@@ -18,20 +18,17 @@ final class ThreadedAnswer {
     private final Dispatcher dispatcher;
     private final SlackReplies replies;
     private final SlackPoster poster;
-    private final ThreadIndex threads;
 
-    ThreadedAnswer(Dispatcher dispatcher, SlackReplies replies, SlackPoster poster, ThreadIndex threads) {
+    ThreadedAnswer(Dispatcher dispatcher, SlackReplies replies, SlackPoster poster) {
         this.dispatcher = dispatcher;
         this.replies = replies;
         this.poster = poster;
-        this.threads = threads;
     }
 
     /** Posts {@code reply} in the thread of {@code threadTs} and attaches its decision to the posted message. */
     SlackPoster.Posted post(Reply reply, String channel, String threadTs) {
         SlackPoster.Posted posted = poster.post(channel, threadTs, replies.analysis(reply), reply.decisionId());
         if (posted.ok()) {
-            threads.rememberAnswer(channel, posted.ts(), threadTs);
             try {
                 dispatcher.attach(reply.decisionId(), new ConversationRef("slack", channel, threadTs, posted.ts()));
             } catch (StoreException e) {

@@ -23,17 +23,17 @@ final class BotUnderTest implements AutoCloseable {
     static final String BOT_TOKEN = "xoxb-test-not-a-token";
 
     private final FakeSlackApi fake;
-    private final Path dataDir;
+    private final String databaseUrl;
     private final BotCore core;
     private final SlackBot bot;
     private final HttpConnection connection;
     private final Thread serving;
     private final SlackRequests slack;
 
-    private BotUnderTest(FakeSlackApi fake, Path dataDir) throws IOException {
+    private BotUnderTest(FakeSlackApi fake, String databaseUrl) throws IOException {
         this.fake = fake;
-        this.dataDir = dataDir;
-        Map<String, String> env = environment(fake, dataDir, freePort());
+        this.databaseUrl = databaseUrl;
+        Map<String, String> env = environment(fake, databaseUrl, freePort());
         SlackSettings settings = SlackSettings.fromEnvironment(env);
         this.core = BotCore.start(CoreSettings.fromEnvironment(env));
         this.bot = SlackBot.create(settings, core);
@@ -53,17 +53,27 @@ final class BotUnderTest implements AutoCloseable {
 
     /** Starts a bot whose database lives in {@code dataDir}. */
     static BotUnderTest start(FakeSlackApi fake, Path dataDir) throws IOException {
-        return new BotUnderTest(fake, dataDir);
+        return new BotUnderTest(fake, "jdbc:sqlite:" + dataDir.resolve("t.db"));
+    }
+
+    /** Starts a bot on a given database, e.g. one of several replicas sharing a PostgreSQL database. */
+    static BotUnderTest startOn(FakeSlackApi fake, String databaseUrl) throws IOException {
+        return new BotUnderTest(fake, databaseUrl);
     }
 
     /** The environment {@code ./dispatcher slack} would be given, pointing at the fake and a test database. */
     static Map<String, String> environment(FakeSlackApi fake, Path dataDir, int port) {
+        return environment(fake, "jdbc:sqlite:" + dataDir.resolve("t.db"), port);
+    }
+
+    /** The same, on any database. */
+    static Map<String, String> environment(FakeSlackApi fake, String databaseUrl, int port) {
         Map<String, String> env = new HashMap<>();
         env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
         env.put("SLACK_SIGNING_SECRET", SlackRequests.SIGNING_SECRET);
         env.put("SLACK_PORT", String.valueOf(port));
         env.put("SLACK_API_URL", fake.apiUrl());
-        env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dataDir.resolve("t.db"));
+        env.put("DISPATCHER_DB_URL", databaseUrl);
         env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
         return env;
     }
@@ -71,7 +81,7 @@ final class BotUnderTest implements AutoCloseable {
     /** Stops this bot and starts a new process-like one on the same database. */
     BotUnderTest restart() throws IOException {
         close();
-        return new BotUnderTest(fake, dataDir);
+        return new BotUnderTest(fake, databaseUrl);
     }
 
     SlackRequests slack() {

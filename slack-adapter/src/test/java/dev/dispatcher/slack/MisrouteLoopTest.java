@@ -88,7 +88,7 @@ class MisrouteLoopTest extends EndToEndTest {
         // WHEN Bob flags the answer
         react("reaction_added", BOB, "x", answer.ts());
 
-        // THEN the question is posted on the thread's parent (read from the permalink), not on the answer
+        // THEN the question is posted on the thread's parent (kept with the decision in the database), not on the answer
         FakeSlackApi.Call question = slackApi.awaitMessages(2).get(1);
         assertThat(question.param("thread_ts")).isEqualTo("1700000100.000100");
     }
