@@ -1,0 +1,52 @@
+package dev.dispatcher.discord;
+
+import dev.dispatcher.feedback.Feedback;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the specialist picked in a correction menu and confirms it in the channel; a choice the core rejects is
+ * explained to the chooser alone.
+ */
+final class CorrectionMenuListener extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorrectionMenuListener.class);
+
+    private final Feedback feedback;
+    private final EventClaims claims;
+
+    CorrectionMenuListener(Feedback feedback, EventClaims claims) {
+        this.feedback = feedback;
+        this.claims = claims;
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        Optional<String> decision = CorrectionMenu.decisionId(event.getComponentId());
+        if (decision.isEmpty()) {
+            return;
+        }
+        try {
+            if (!claims.firstTime(event.getId())) {
+                return;
+            }
+            String chosen = event.getValues().isEmpty() ? null : event.getValues().get(0);
+            String user = event.getUser().getId();
+            Feedback.Correction correction = feedback.correct(decision.get(), chosen, user);
+            if (correction.recorded()) {
+                LOG.info("discord: decision {} corrected to {} by {}", decision.get(), correction.to().id(), user);
+                event.reply(CorrectionMenu.confirmation(correction, user)).setAllowedMentions(DiscordReplies.NO_MENTIONS)
+                        .queue(hook -> { }, DiscordFailures.logging("confirm the correction", decision.get()));
+            } else {
+                event.reply("⚠️ " + UserText.inline(correction.rejection())).setEphemeral(true)
+                        .setAllowedMentions(DiscordReplies.NO_MENTIONS)
+                        .queue(hook -> { }, DiscordFailures.logging("explain the rejected correction", decision.get()));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("discord: correction menu interaction {} for decision {} failed: {}", event.getId(), decision.get(), e.toString(), e);
+        }
+    }
+}

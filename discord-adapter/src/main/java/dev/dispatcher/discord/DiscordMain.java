@@ -1,0 +1,128 @@
+package dev.dispatcher.discord;
+
+import dev.dispatcher.app.BotCore;
+import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.ops.AdminServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the Discord bot: {@code ./dispatcher discord}. Reads the environment, starts the core, connects the shards and
+ * serves the health endpoints; a bad configuration stops it with one message naming the variable and exit code 2. The
+ * token is never printed.
+ */
+public final class DiscordMain {
+
+    /** Exit code for unusable configuration: a missing or rejected token, a bad variable, a bad knowledge base. */
+    static final int BAD_CONFIGURATION = 2;
+
+    /** Exit code when Discord cannot be reached at start-up (network, outage); a supervisor may retry. */
+    static final int CANNOT_CONNECT = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordMain.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private DiscordMain() {}
+
+    public static void main(String[] args) {
+        try {
+            Running bot = launch(System.getenv());
+            Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "discord-shutdown"));
+        } catch (StartFailure e) {
+            System.err.println("discord: " + e.getMessage());
+            System.exit(e.exitCode());
+        }
+    }
+
+    /**
+     * Starts the bot; its threads keep the process alive until {@link Running#close()}.
+     *
+     * @throws StartFailure with the exit code and the one line to print when it cannot start
+     */
+    static Running launch(Map<String, String> env) {
+        DiscordSettings settings;
+        BotCore core;
+        try {
+            settings = DiscordSettings.fromEnvironment(env);
+            core = BotCore.start(CoreSettings.fromEnvironment(env));
+        } catch (RuntimeException e) {
+            throw new StartFailure(BAD_CONFIGURATION, e.getMessage());
+        }
+        ShardManager shards;
+        try {
+            shards = DiscordBot.start(settings, core);
+        } catch (InvalidTokenException e) {
+            core.close();
+            throw new StartFailure(BAD_CONFIGURATION, "Discord rejected DISCORD_TOKEN; copy the token again from the Bot"
+                    + " page of your application in the developer portal");
+        } catch (IllegalArgumentException e) {
+            core.close();
+            throw new StartFailure(BAD_CONFIGURATION, e.getMessage());
+        } catch (RuntimeException e) {
+            core.close();
+            throw new StartFailure(CANNOT_CONNECT, "cannot reach Discord: " + e.getMessage());
+        }
+        return new Running(shards, core, startAdmin(settings.adminPort(), shards, core));
+    }
+
+    /**
+     * Serves {@code /healthz}, {@code /readyz} (all shards connected) and {@code /metrics}. A busy port (say, the Slack
+     * bot on the same machine) costs only the endpoints, not the bot: the failure is logged and the bot runs on.
+     */
+    private static AdminServer startAdmin(int port, ShardManager shards, BotCore core) {
+        try {
+            return AdminServer.start(port, () -> DiscordBot.isReady(shards), core.metrics());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("discord: no /healthz, /readyz or /metrics: cannot listen on DISPATCHER_ADMIN_PORT {} ({})", port, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A started bot.
+     *
+     * @param shards the connected (or connecting) shards
+     * @param core   the core they answer with
+     * @param admin  the health endpoints, or {@code null} when their port was taken
+     */
+    record Running(ShardManager shards, BotCore core, AdminServer admin) implements AutoCloseable {
+
+        /** Disconnects, lets events in flight finish (up to 10 s), then closes the endpoints and the database. */
+        @Override
+        public void close() {
+            shards.shutdown();
+            try {
+                for (JDA shard : shards.getShards()) {
+                    shard.awaitShutdown(SHUTDOWN_GRACE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (admin != null) {
+                admin.close();
+            }
+            core.close();
+        }
+    }
+
+    /** Why the bot could not start, and the exit code that says so. */
+    static final class StartFailure extends RuntimeException {
+
+        private final int exitCode;
+
+        StartFailure(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+    }
+}

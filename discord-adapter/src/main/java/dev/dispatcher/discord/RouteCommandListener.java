@@ -1,0 +1,89 @@
+package dev.dispatcher.discord;
+
+import dev.dispatcher.app.BotCore;
+import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.Task;
+import dev.dispatcher.feedback.StatsRenderer;
+import dev.dispatcher.reply.Reply;
+import java.util.List;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers {@code /route task:<text>}: acknowledges at once with a public "thinking…" (ephemeral messages cannot be
+ * reacted to), routes the task, replaces the placeholder with the analysis embed and starts a thread on it carrying the
+ * specialist prompt. {@code task:help} and {@code task:stats} answer privately.
+ */
+final class RouteCommandListener extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteCommandListener.class);
+
+    private final BotCore core;
+    private final DiscordReplies replies;
+    private final ThreadedAnswers answers;
+    private final EventClaims claims;
+
+    RouteCommandListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims) {
+        this.core = core;
+        this.replies = replies;
+        this.answers = answers;
+        this.claims = claims;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!RouteCommand.NAME.equals(event.getName())) {
+            return;
+        }
+        try {
+            if (claims.firstTime(event.getId())) {
+                handle(event);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("discord: /route interaction {} failed: {}", event.getId(), e.toString(), e);
+        }
+    }
+
+    private void handle(SlashCommandInteractionEvent event) {
+        String text = event.getOption(RouteCommand.TASK, "", OptionMapping::getAsString);
+        switch (RouteCommand.intentOf(text)) {
+            case HELP -> privately(event, List.of(replies.help()));
+            case STATS -> privately(event, replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())));
+            case ROUTE -> route(event, text);
+        }
+    }
+
+    private void route(SlashCommandInteractionEvent event, String text) {
+        event.deferReply(false).queue(hook -> { }, DiscordFailures.logging("acknowledge /route " + event.getId(), null));
+        String channel = event.getChannelId() == null ? "unknown" : event.getChannelId();
+        String thread = event.getChannel() instanceof ThreadChannel ? channel : null;
+        Reply reply = core.dispatcher().dispatch(
+                new Task(text, event.getUser().getId(), new ConversationRef("discord", channel, thread, null)));
+        MessageEmbed embed = replies.embed(reply);
+        event.getHook().editOriginalEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+                analysis -> answers.promptBeneath(analysis, reply),
+                failure -> {
+                    DiscordFailures.log("show the /route analysis", reply.decisionId(), failure);
+                    if (DiscordFailures.isExpiredInteraction(failure)) {
+                        // The interaction is gone, the channel is not: answer there so the user still gets it.
+                        event.getChannel().sendMessageEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+                                analysis -> answers.promptBeneath(analysis, reply),
+                                DiscordFailures.logging("post the /route analysis in the channel", reply.decisionId()));
+                    }
+                });
+    }
+
+    /** Help and statistics concern only the asker: ephemeral, first part as the reply, the rest as follow-ups. */
+    private static void privately(SlashCommandInteractionEvent event, List<String> parts) {
+        event.reply(parts.get(0)).setEphemeral(true).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+                hook -> parts.subList(1, parts.size()).forEach(part -> hook.sendMessage(part).setEphemeral(true)
+                        .setAllowedMentions(DiscordReplies.NO_MENTIONS)
+                        .queue(sent -> { }, DiscordFailures.logging("send statistics", null))),
+                DiscordFailures.logging("answer /route " + event.getId() + " privately", null));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The Discord front end on JDA 5: {@code /route}, mentions of the bot, misroute reactions and the correction menu.
+ *
+ * <p>Each listener translates one Discord surface into a call on the platform-free core ({@code dev.dispatcher.app.BotCore})
+ * and renders the answer with {@link dev.dispatcher.discord.DiscordReplies}; {@link dev.dispatcher.discord.DiscordBot}
+ * wires them to a shard manager, and {@link dev.dispatcher.discord.DiscordMain} is the process entry point.
+ */
+package dev.dispatcher.discord;

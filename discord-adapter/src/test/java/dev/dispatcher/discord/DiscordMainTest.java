@@ -1,0 +1,95 @@
+package dev.dispatcher.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscordMainTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
+        env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("t.db"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    @DisplayName("without DISCORD_TOKEN the bot stops with exit code 2 and one message naming the variable")
+    void missingToken() {
+        assertThatThrownBy(() -> DiscordMain.launch(env()))
+                .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessageStartingWith("DISCORD_TOKEN is not set");
+    }
+
+    @Test
+    @DisplayName("a configuration error never prints the token")
+    void tokenNeverPrinted() {
+        assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISCORD_SHARDS", "nine")))
+                .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessageContaining("DISCORD_SHARDS").message().doesNotContain("fake.test.token");
+    }
+
+    @Test
+    @DisplayName("a token Discord rejects stops the bot with exit code 2, a message naming DISCORD_TOKEN, and no token")
+    void rejectedToken() throws Exception {
+        // GIVEN a Discord that answers 401 to everything
+        try (FakeDiscordRest rest = new FakeDiscordRest()) {
+            rest.rejectToken();
+
+            // WHEN / THEN
+            assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.rejected.token", "DISCORD_API_URL", rest.baseUrl())))
+                    .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessageContaining("Discord rejected DISCORD_TOKEN").message().doesNotContain("fake.rejected.token");
+        }
+    }
+
+    @Test
+    @DisplayName("a started bot answers /healthz at once and /readyz once its shards are connected")
+    void healthEndpoints() throws Exception {
+        // GIVEN a fake Discord
+        try (FakeDiscordRest rest = new FakeDiscordRest()) {
+            FakeDiscordGateway gateway = new FakeDiscordGateway(shard -> DiscordJson.guild(BotPermissions.raw()));
+            String gatewayUrl = gateway.begin();
+            rest.recommend(gatewayUrl, 1);
+
+            // WHEN the bot starts with its endpoints on a free port
+            try (DiscordMain.Running bot = DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token",
+                    "DISCORD_API_URL", rest.baseUrl(), "DISCORD_GATEWAY_URL", gatewayUrl, "DISPATCHER_ADMIN_PORT", "0"))) {
+
+                // THEN
+                HttpClient http = HttpClient.newHttpClient();
+                URI base = URI.create("http://127.0.0.1:" + bot.admin().port());
+                assertThat(http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(200);
+                Await.until("/readyz says ready", () -> status(http, base.resolve("/readyz")) == 200, Duration.ofSeconds(20));
+            } finally {
+                gateway.stop(1000);
+            }
+        }
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

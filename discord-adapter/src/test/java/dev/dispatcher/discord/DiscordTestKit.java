@@ -1,0 +1,216 @@
+package dev.dispatcher.discord;
+
+import static org.mockito.Mockito.mock;
+
+import dev.dispatcher.app.BotCore;
+import dev.dispatcher.app.CoreSettings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageReaction;
+import net.dv8tion.jda.api.entities.SelfUser;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.components.selections.StringSelectInteraction;
+import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
+import org.mockito.Answers;
+
+/**
+ * A small Discord for listener tests, after TJ-Bot's {@code JdaTester}: a real core on a temporary SQLite file, the
+ * listeners wired exactly as {@link DiscordBot} wires them, and a {@link MockDiscord} world. Each test is a few lines:
+ * build an event, hand it to a listener, read {@link #outbox()}.
+ */
+final class DiscordTestKit implements AutoCloseable {
+
+    static final String SELF_ID = MockDiscord.SELF_ID;
+    static final String CHANNEL_ID = MockDiscord.CHANNEL_ID;
+    static final String PERSON_ID = MockDiscord.PERSON_ID;
+
+    final BotCore core;
+    final MockDiscord discord = new MockDiscord();
+    final JDA jda = discord.jda;
+    final SelfUser self = discord.self;
+    final User person = discord.person;
+    final TextChannel channel = discord.channel;
+
+    private final List<ListenerAdapter> listeners;
+
+    private DiscordTestKit(Path dir, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
+        env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("t.db"));
+        env.put("DISCORD_TOKEN", "fake.test.token");
+        env.putAll(extraEnv);
+        this.core = BotCore.start(CoreSettings.fromEnvironment(env));
+        this.listeners = DiscordBot.listeners(DiscordSettings.fromEnvironment(env), core);
+    }
+
+    static DiscordTestKit start(Path dir) {
+        return new DiscordTestKit(dir, Map.of());
+    }
+
+    static DiscordTestKit start(Path dir, Map<String, String> extraEnv) {
+        return new DiscordTestKit(dir, extraEnv);
+    }
+
+    /** The listener of a type, wired exactly as {@link DiscordBot} wires it. */
+    <T extends ListenerAdapter> T listener(Class<T> type) {
+        return listeners.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    /** Runs {@code /route task} through the real listener and returns the analysis message it produced. */
+    Message routed(String task) {
+        listener(RouteCommandListener.class).onSlashCommandInteraction(slash(task));
+        List<Outgoing> shown = outbox("edit-original");
+        return shown.get(shown.size() - 1).message();
+    }
+
+    // ---- the world ----------------------------------------------------------------------------------------------
+
+    void deny(Permission permission) {
+        discord.deny(permission);
+    }
+
+    void failThreadsWith(Throwable failure) {
+        discord.failThreadsWith(failure);
+    }
+
+    void failHookWith(Throwable failure) {
+        discord.failHookWith(failure);
+    }
+
+    User user(String id, boolean bot) {
+        return discord.user(id, bot);
+    }
+
+    ThreadChannel thread(String id) {
+        return discord.thread(id);
+    }
+
+    Message message(MessageChannel where, User author, String content, boolean mentionsBot) {
+        return discord.message(where, author, content, mentionsBot);
+    }
+
+    Message botMessage(MessageChannel where) {
+        return discord.botMessage(where);
+    }
+
+    String nextId() {
+        return discord.nextId();
+    }
+
+    // ---- events -------------------------------------------------------------------------------------------------
+
+    SlashCommandInteractionEvent slash(String task) {
+        return slash(task, channel, nextId());
+    }
+
+    SlashCommandInteractionEvent slash(String task, MessageChannel where, String interactionId) {
+        // OptionMapping is a class that needs JDA's internals to construct; its three getters are all we use.
+        OptionMapping option = mock(OptionMapping.class, inv -> switch (inv.getMethod().getName()) {
+            case "getName" -> RouteCommand.TASK;
+            case "getAsString" -> task;
+            case "getType" -> OptionType.STRING;
+            default -> Answers.RETURNS_DEFAULTS.answer(inv);
+        });
+        InteractionHook hook = discord.hook(where);
+        SlashCommandInteraction interaction = mock(SlashCommandInteraction.class, inv -> switch (inv.getMethod().getName()) {
+            case "getName" -> RouteCommand.NAME;
+            case "getIdLong" -> Long.parseLong(interactionId);
+            case "getId" -> interactionId;
+            case "getOptions" -> List.of(option);
+            case "getChannel", "getGuildChannel", "getMessageChannel" -> where;
+            case "getChannelIdLong" -> where.getIdLong();
+            case "getChannelId" -> where.getId();
+            case "getUser" -> person;
+            case "getGuild" -> discord.guild;
+            case "getHook" -> hook;
+            case "getJDA" -> jda;
+            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::record)
+                    .in(where.getId()).yielding(action -> hook).build();
+            default -> Answers.RETURNS_DEFAULTS.answer(inv);
+        });
+        return new SlashCommandInteractionEvent(jda, 1, interaction);
+    }
+
+    MessageReceivedEvent received(Message message) {
+        return new MessageReceivedEvent(jda, 1, message);
+    }
+
+    MessageReactionAddEvent reactionAdded(Message target, String emoji, User who) {
+        return new MessageReactionAddEvent(jda, 1, who, null, reaction(target, emoji), who.getIdLong(),
+                target.getAuthor().getIdLong());
+    }
+
+    MessageReactionRemoveEvent reactionRemoved(Message target, String emoji, User who) {
+        return new MessageReactionRemoveEvent(jda, 1, who, null, reaction(target, emoji), who.getIdLong());
+    }
+
+    StringSelectInteractionEvent chosen(String componentId, String value, User who) {
+        String interactionId = nextId();
+        StringSelectInteraction interaction = mock(StringSelectInteraction.class, inv -> switch (inv.getMethod().getName()) {
+            case "getComponentId" -> componentId;
+            case "getValues" -> List.of(value);
+            case "getIdLong" -> Long.parseLong(interactionId);
+            case "getId" -> interactionId;
+            case "getUser" -> who;
+            case "getChannel", "getMessageChannel" -> channel;
+            case "getChannelIdLong" -> channel.getIdLong();
+            case "getGuild" -> discord.guild;
+            case "getJDA" -> jda;
+            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::record)
+                    .in(CHANNEL_ID).yielding(action -> discord.hook(channel)).build();
+            default -> Answers.RETURNS_DEFAULTS.answer(inv);
+        });
+        return new StringSelectInteractionEvent(jda, 1, interaction);
+    }
+
+    private MessageReaction reaction(Message target, String emoji) {
+        MessageChannel where = target.getChannel();
+        return new MessageReaction(jda, where, Emoji.fromFormatted(emoji), where.getIdLong(), target.getIdLong(),
+                new boolean[] {false, false}, new int[] {1, 0});
+    }
+
+    // ---- what the bot did ---------------------------------------------------------------------------------------
+
+    /** Every request the bot made, in order. */
+    List<Outgoing> outbox() {
+        return discord.outbox();
+    }
+
+    List<Outgoing> outbox(String kind) {
+        return discord.outbox(kind);
+    }
+
+    /** Everything posted as a message (sent, replied, or shown through the interaction) in a channel or thread. */
+    List<Outgoing> postedIn(String channelId) {
+        return discord.postedIn(channelId);
+    }
+
+    /** Every message the bot posted. */
+    List<Outgoing> posted() {
+        return discord.posted();
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.dispatcher.discord;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.utils.TimeUtil;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * Discord's REST API on loopback, as far as the bot uses it: it records every request JDA sends and answers the way
+ * Discord would (a posted message comes back with an id, a thread comes back as a channel). Thread-safe.
+ */
+final class FakeDiscordRest implements AutoCloseable {
+
+    /**
+     * One request JDA sent, with the fake's answer.
+     *
+     * @param body     the JSON object sent, or {@code null} when the body was empty or not an object
+     * @param raw      the body as sent
+     * @param response the JSON object answered, or {@code null} (no content, an array, an error)
+     */
+    record Request(String method, String path, String query, DataObject body, String raw, DataObject response) {
+
+        boolean is(String method, String pathPattern) {
+            return this.method.equals(method) && path.matches(pathPattern);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + (query == null ? "" : "?" + query) + (body == null ? "" : " " + body);
+        }
+    }
+
+    private static final Pattern CALLBACK = Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern ORIGINAL = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern FOLLOWUP = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
+    private static final Pattern THREAD_ON_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages");
+    private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)(/guilds/\\d+)?/commands");
+
+    private final HttpServer server;
+    private final List<Request> requests = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+    private volatile String gatewayUrl = "ws://127.0.0.1:1";
+    private volatile int recommendedShards = 1;
+    private volatile boolean rejectToken;
+
+    FakeDiscordRest() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URL to give JDA ({@code DISCORD_API_URL}). */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v10/";
+    }
+
+    /** What {@code GET /gateway/bot} answers. */
+    void recommend(String gateway, int shards) {
+        this.gatewayUrl = gateway;
+        this.recommendedShards = shards;
+    }
+
+    /** From now on, answer every request with 401 Unauthorized, as Discord does for a wrong token. */
+    void rejectToken() {
+        this.rejectToken = true;
+    }
+
+    synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Waits until JDA has sent a request matching {@code condition}, and returns the first one. */
+    synchronized Request await(String what, Predicate<Request> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Request r : requests) {
+                if (condition.test(r)) {
+                    return r;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the fake Discord never received " + what + "; it received:\n"
+                                + String.join("\n", requests.stream().map(Request::toString).toList()));
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().replaceFirst("^/api/v10", "");
+            String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            DataObject body = raw.strip().startsWith("{") ? DataObject.fromJson(raw) : null;
+            Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body, raw, null);
+            Answer answer = answer(request);
+            synchronized (this) {
+                requests.add(new Request(request.method(), path, request.query(), body, raw,
+                        answer.json() != null && answer.json().startsWith("{") ? DataObject.fromJson(answer.json()) : null));
+                notifyAll();
+            }
+            if (answer.json() == null) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+                return;
+            }
+            byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private record Answer(int status, String json) {}
+
+    private Answer answer(Request request) {
+        Matcher m;
+        if (rejectToken) {
+            return new Answer(401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
+        } else if (request.is("GET", "/gateway/bot")) {
+            return new Answer(200, DataObject.empty().put("url", gatewayUrl).put("shards", recommendedShards)
+                    .put("session_start_limit", DataObject.empty().put("total", 1000).put("remaining", 1000)
+                            .put("reset_after", 0).put("max_concurrency", 1)).toString());
+        } else if (request.is("GET", "/users/@me")) {
+            return new Answer(200, DiscordJson.botUser().toString());
+        } else if (request.method().equals("PUT") && (m = COMMANDS.matcher(request.path())).matches()) {
+            return new Answer(200, DataArray.empty().add(DataObject.empty().put("id", DiscordJson.COMMAND_ID)
+                    .put("application_id", m.group(1)).put("version", "1").put("type", 1).put("name", RouteCommand.NAME)
+                    .put("description", "Route a backend task").put("options", DataArray.empty())
+                    .put("default_member_permissions", null).put("nsfw", false)).toString());
+        } else if (request.method().equals("POST") && CALLBACK.matcher(request.path()).matches()) {
+            return new Answer(204, null);
+        } else if (request.method().equals("PATCH") && ORIGINAL.matcher(request.path()).matches()) {
+            return new Answer(200, posted(DiscordJson.CHANNEL_ID, request.body()).toString());
+        } else if (request.method().equals("POST") && FOLLOWUP.matcher(request.path()).matches()) {
+            return new Answer(200, posted(DiscordJson.CHANNEL_ID, request.body()).toString());
+        } else if (request.method().equals("POST") && (m = THREAD_ON_MESSAGE.matcher(request.path())).matches()) {
+            String name = request.body() == null ? "thread" : request.body().getString("name", "thread");
+            return new Answer(201, DiscordJson.thread(nextId(), m.group(1), name).toString());
+        } else if (request.method().equals("POST") && (m = CHANNEL_MESSAGE.matcher(request.path())).matches()) {
+            return new Answer(200, posted(m.group(1), request.body()).toString());
+        }
+        return new Answer(404, "{\"message\": \"404: Not Found\", \"code\": 0}");
+    }
+
+    private DataObject posted(String channelId, DataObject sent) {
+        DataObject body = sent == null ? DataObject.empty() : sent;
+        DataArray embeds = DataArray.empty();
+        body.optArray("embeds").ifPresent(list -> list.stream(DataArray::getObject).forEach(e -> embeds.add(e.put("type", "rich"))));
+        DataObject message = DiscordJson.message(nextId(), channelId, DiscordJson.botUser(), body.getString("content", ""),
+                embeds, body.optArray("components").orElseGet(DataArray::empty));
+        return message;
+    }
+
+    private String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
