@@ -1,5 +1,7 @@
 package dev.dispatcher.discord;
 
+import dev.dispatcher.dispatch.RequestKind;
+
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.Task;
@@ -64,10 +66,10 @@ final class MentionListener extends ListenerAdapter {
     }
 
     private void handle(Message message, String text) {
-        switch (RouteCommand.intentOf(text)) {
+        switch (RequestKind.of(text)) {
             case HELP -> inReply(message, List.of(replies.help()));
             case STATS -> inReply(message, replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())));
-            case ROUTE -> {
+            case TASK -> {
                 String thread = message.getChannel() instanceof ThreadChannel ? message.getChannel().getId() : null;
                 Reply reply = core.dispatcher().dispatch(new Task(text, message.getAuthor().getId(),
                         new ConversationRef("discord", message.getChannel().getId(), thread, message.getId())));

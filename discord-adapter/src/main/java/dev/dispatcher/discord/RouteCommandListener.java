@@ -1,5 +1,7 @@
 package dev.dispatcher.discord;
 
+import dev.dispatcher.dispatch.RequestKind;
+
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.Task;
@@ -51,10 +53,10 @@ final class RouteCommandListener extends ListenerAdapter {
 
     private void handle(SlashCommandInteractionEvent event) {
         String text = event.getOption(RouteCommand.TASK, "", OptionMapping::getAsString);
-        switch (RouteCommand.intentOf(text)) {
+        switch (RequestKind.of(text)) {
             case HELP -> privately(event, List.of(replies.help()));
             case STATS -> privately(event, replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())));
-            case ROUTE -> route(event, text);
+            case TASK -> route(event, text);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dispatcher.slack;
 
+import dev.dispatcher.dispatch.RequestKind;
+
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
@@ -45,7 +47,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
         String thread = mention.getThreadTs() != null ? mention.getThreadTs() : mention.getTs();
         String task = taskOf(mention.getText(), ctx.getBotUserId());
         work.submit("mention " + payload.getEventId(), () -> {
-            if (task.isEmpty()) {
+            if (RequestKind.of(task) == RequestKind.HELP) {
                 poster.post(channel, thread, SlackMessage.text(help.usage()), null);
                 return;
             }

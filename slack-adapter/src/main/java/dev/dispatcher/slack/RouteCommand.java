@@ -1,5 +1,7 @@
 package dev.dispatcher.slack;
 
+import dev.dispatcher.dispatch.RequestKind;
+
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -11,7 +13,6 @@ import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.Task;
 import dev.dispatcher.feedback.StatsRenderer;
 import dev.dispatcher.reply.Reply;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +50,14 @@ final class RouteCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload command = request.getPayload();
         String text = SlackText.unescape(command.getText()).strip();
-        if (text.isEmpty() || text.toLowerCase(Locale.ROOT).equals("help")) {
+        RequestKind kind = RequestKind.of(text);
+        if (kind == RequestKind.HELP) {
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(help.usage()).build());
         }
         if (!deliveries.claim("command:" + command.getTriggerId())) {
             return ctx.ack();
         }
-        if (text.toLowerCase(Locale.ROOT).equals("stats")) {
+        if (kind == RequestKind.STATS) {
             work.submit("/route stats", () -> poster.respondPrivately(command.getResponseUrl(),
                     HelpTexts.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())), null));
             return ctx.ack();
