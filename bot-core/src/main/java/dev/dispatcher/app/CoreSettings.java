@@ -16,6 +16,8 @@ import java.util.Map;
  * @param cacheTtl       how long a cached decision lives ({@code DISPATCHER_CACHE_TTL_SECONDS}, default 600)
  * @param misrouteEmoji  reaction name that flags a misroute ({@code DISPATCHER_MISROUTE_EMOJI}, default {@code x})
  * @param learningRefresh how often replicas re-read corrections made elsewhere ({@code DISPATCHER_LEARNING_REFRESH_SECONDS}, default 30)
+ * @param adminPort      port of {@code /healthz}, {@code /readyz} and {@code /metrics} in the bot processes
+ *                       ({@code DISPATCHER_ADMIN_PORT}, default 9090; 0 picks a free port)
  */
 public record CoreSettings(
         Path knowledgeDir,
@@ -26,7 +28,8 @@ public record CoreSettings(
         long cacheSize,
         Duration cacheTtl,
         String misrouteEmoji,
-        Duration learningRefresh) {
+        Duration learningRefresh,
+        int adminPort) {
 
     /**
      * Reads the settings; relative paths resolve against {@code DISPATCHER_HOME} (the launcher sets it to the
@@ -49,7 +52,8 @@ public record CoreSettings(
                 number(env, "DISPATCHER_CACHE_SIZE", 10_000),
                 Duration.ofSeconds(number(env, "DISPATCHER_CACHE_TTL_SECONDS", 600)),
                 env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
-                Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))));
+                Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))),
+                port(env, "DISPATCHER_ADMIN_PORT", 9090));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
@@ -66,6 +70,14 @@ public record CoreSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number of 0 or more, was '" + value + "'");
         }
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        long port = number(env, name, fallback);
+        if (port > 65_535) {
+            throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, was '" + env.get(name) + "'");
+        }
+        return (int) port;
     }
 
     private static String blankToNull(String value) {
