@@ -1,5 +1,8 @@
 package dev.dispatcher.knowledge;
 
+import dev.dispatcher.eval.EvalCase;
+import dev.dispatcher.eval.EvalCases;
+import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
 import java.io.IOException;
@@ -28,6 +31,7 @@ public final class KnowledgeBase {
     private final Map<String, String> displayPaths = new LinkedHashMap<>();
     private final Map<String, Path> missing = new LinkedHashMap<>();
     private final List<Section> sections = new ArrayList<>();
+    private final List<Map.Entry<String, String>> labelledExamples = new ArrayList<>();
 
     /**
      * Reads every specialist's document.
@@ -51,6 +55,33 @@ public final class KnowledgeBase {
                         s.id(), file, e.getClass().getSimpleName(), catalog.settings().fallbackSpecialist());
             }
         }
+        readExamples(catalog);
+    }
+
+    /**
+     * Reads the labelled examples the configuration names; they are configuration, so a bad one stops start-up.
+     *
+     * @throws ConfigException naming the file and line of a malformed example or an unknown specialist
+     */
+    private void readExamples(SpecialistCatalog catalog) {
+        if (catalog.examplesFile() == null) {
+            return;
+        }
+        Path file = root.resolve(catalog.examplesFile());
+        try {
+            for (EvalCase example : EvalCases.read(file, catalog)) {
+                labelledExamples.add(Map.entry(example.text(), example.label()));
+            }
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot read labelled examples (" + e.getClass().getSimpleName() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file, "", e.getMessage());
+        }
+    }
+
+    /** Requests labelled with their specialist (text, specialist id), from the configured examples file. */
+    public List<Map.Entry<String, String>> labelledExamples() {
+        return List.copyOf(labelledExamples);
     }
 
     public Path root() {

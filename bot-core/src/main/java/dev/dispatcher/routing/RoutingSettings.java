@@ -15,6 +15,8 @@ package dev.dispatcher.routing;
  *                           {@code null} to disable the rule
  * @param crossDomainBonus   added to that specialist's score for each domain beyond the first that the task names,
  *                           when the task also describes a failure
+ * @param labelledExampleWeight what a labelled example identical to the task adds (scaled by similarity squared)
+ * @param labelledExampleMinSimilarity examples less similar than this to a task do not vote
  */
 public record RoutingSettings(
         String fallbackSpecialist,
@@ -26,11 +28,13 @@ public record RoutingSettings(
         double knowledgeWeight,
         double exampleWeight,
         String crossDomainSpecialist,
-        double crossDomainBonus) {
+        double crossDomainBonus,
+        double labelledExampleWeight,
+        double labelledExampleMinSimilarity) {
 
     /** The defaults used when the configuration does not name a value. */
     public static RoutingSettings defaults() {
         return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.25, 2000, 1.0, 2.0, 6.0,
-                null, 2.0);
+                null, 2.0, 12.0, 0.15);
     }
 }

@@ -30,8 +30,10 @@ public final class SpecialistCatalog {
     private final Map<String, Specialist> byId;
     private final RoutingSettings settings;
     private final String activationTemplate;
+    private final String examples;
 
-    SpecialistCatalog(List<Specialist> specialists, RoutingSettings settings, String activationTemplate) {
+    SpecialistCatalog(List<Specialist> specialists, RoutingSettings settings, String activationTemplate, String examples) {
+        this.examples = examples;
         this.inPriorityOrder = specialists.stream().sorted(Comparator.comparingInt(Specialist::priority)).toList();
         Map<String, Specialist> index = new LinkedHashMap<>();
         inPriorityOrder.forEach(s -> index.put(s.id(), s));
@@ -61,6 +63,7 @@ public final class SpecialistCatalog {
         Reader reader = new Reader(file);
         RoutingSettings settings = reader.settings(root.path("settings"));
         String activation = reader.text(root, "activationTemplate");
+        String examples = root.has("examples") ? reader.text(root, "examples") : null;
         JsonNode list = root.path("specialists");
         if (!list.isArray() || list.isEmpty()) {
             throw new ConfigException(file, "specialists", "expected a non-empty list of specialists");
@@ -82,7 +85,7 @@ public final class SpecialistCatalog {
             throw new ConfigException(file, "settings.fallbackSpecialist",
                     "'" + settings.fallbackSpecialist() + "' is not one of the specialists " + ids);
         }
-        return new SpecialistCatalog(specialists, settings, activation);
+        return new SpecialistCatalog(specialists, settings, activation, examples);
     }
 
     /** All specialists, highest priority first. */
@@ -112,6 +115,11 @@ public final class SpecialistCatalog {
         return settings;
     }
 
+    /** Path of the labelled examples (JSON lines), relative to the knowledge-base root, or {@code null} for none. */
+    public String examplesFile() {
+        return examples;
+    }
+
     /** Path of the activation template, relative to the knowledge-base root. */
     public String activationTemplate() {
         return activationTemplate;
@@ -138,7 +146,9 @@ public final class SpecialistCatalog {
                     positive(node, "knowledgeWeight", d.knowledgeWeight()),
                     positive(node, "exampleWeight", d.exampleWeight()),
                     node.has("crossDomainSpecialist") ? blankToNull(node.path("crossDomainSpecialist").asText()) : d.crossDomainSpecialist(),
-                    node.has("crossDomainBonus") ? number(node, "crossDomainBonus", 0) : d.crossDomainBonus());
+                    node.has("crossDomainBonus") ? number(node, "crossDomainBonus", 0) : d.crossDomainBonus(),
+                    positive(node, "labelledExampleWeight", d.labelledExampleWeight()),
+                    fraction(node, "labelledExampleMinSimilarity", d.labelledExampleMinSimilarity()));
         }
 
         Specialist specialist(JsonNode node, String path) {

@@ -1,6 +1,7 @@
 package dev.dispatcher.routing;
 
 import dev.dispatcher.knowledge.KnowledgeBase;
+import dev.dispatcher.knowledge.LabelledExamples;
 import dev.dispatcher.knowledge.Section;
 import dev.dispatcher.knowledge.SectionIndex;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Map;
  * <ol>
  *   <li>Configured keywords and phrases, matched as whole stemmed terms, summed by weight.</li>
  *   <li>The knowledge base itself: BM25 of the task against each document's sections, so a task without any listed
- *       keyword still lands, and the reply links the best section.</li>
+ *       keyword still lands, and the reply links the best section; and the labelled example requests
+ *       ({@link LabelledExamples}), nearest neighbours in the way people phrase things.</li>
  *   <li>Earlier corrections of similar tasks ({@link CorrectionMemory}).</li>
  * </ol>
  *
@@ -46,6 +48,7 @@ public final class WeightedRouter implements Router {
     private final TextAnalyzer analyzer;
     private final KeywordMatcher keywords;
     private final SectionIndex sections;
+    private final LabelledExamples examples;
     private final CorrectionMemory corrections;
     private final RoutingSettings settings;
     private final List<Specialist> specialists;
@@ -59,6 +62,7 @@ public final class WeightedRouter implements Router {
         this.specialists = catalog.specialists();
         this.keywords = new KeywordMatcher(specialists, analyzer);
         this.sections = new SectionIndex(knowledge.sections(), analyzer);
+        this.examples = new LabelledExamples(knowledge.labelledExamples(), catalog.settings().labelledExampleMinSimilarity(), analyzer);
         this.corrections = corrections;
         this.settings = catalog.settings();
         List<String> ids = specialists.stream().map(Specialist::id).toList();
@@ -79,6 +83,7 @@ public final class WeightedRouter implements Router {
         KeywordMatcher.Matches found = keywords.match(terms, routed);
         Map<String, SectionIndex.Match> bestSections = sections.bestPerSpecialist(contentTerms);
         Map<String, CorrectionMemory.Vote> votes = corrections.votes(contentTerms);
+        Map<String, Double> similar = examples.votes(contentTerms);
 
         double bestBm25 = bestSections.values().stream().mapToDouble(SectionIndex.Match::score).max().orElse(0);
         double strength = bestBm25 / (bestBm25 + KNOWLEDGE_HALF_STRENGTH);
@@ -96,6 +101,7 @@ public final class WeightedRouter implements Router {
                 double ratio = match.score() / bestBm25;
                 knowledgeScores[i] = settings.knowledgeWeight() * strength * ratio * ratio;
             }
+            knowledgeScores[i] += settings.labelledExampleWeight() * similar.getOrDefault(id, 0.0);
             CorrectionMemory.Vote vote = votes.get(id);
             exampleScores[i] = vote == null ? 0 : vote.weight() * settings.exampleWeight();
             totals[i] = keywordScores[i] + knowledgeScores[i] + exampleScores[i];
