@@ -14,21 +14,23 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandRegistrar extends ListenerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommandRegistrar.class);
+    private static final Logger STARTUP = LoggerFactory.getLogger("dispatcher.startup");
 
     private final String guildId;
+    private final DiscordCalls calls;
     private final AtomicBoolean registered = new AtomicBoolean();
 
     /** @param guildId the guild to register on, or {@code null} for a global command */
-    CommandRegistrar(String guildId) {
+    CommandRegistrar(String guildId, DiscordCalls calls) {
         this.guildId = guildId;
+        this.calls = calls;
     }
 
     @Override
     public void onReady(ReadyEvent event) {
         if (guildId == null && registered.compareAndSet(false, true)) {
-            event.getJDA().updateCommands().addCommands(RouteCommand.data()).queue(
-                    commands -> LOG.info("discord: registered /{} globally (it may take up to an hour to appear everywhere)",
+            calls.queue("updateCommands", event.getJDA().updateCommands().addCommands(RouteCommand.data()),
+                    commands -> STARTUP.info("discord: registered /{} globally (it may take up to an hour to appear everywhere)",
                             RouteCommand.NAME),
                     failure -> {
                         registered.set(false);
@@ -40,8 +42,8 @@ final class CommandRegistrar extends ListenerAdapter {
     @Override
     public void onGuildReady(GuildReadyEvent event) {
         if (event.getGuild().getId().equals(guildId) && registered.compareAndSet(false, true)) {
-            event.getGuild().updateCommands().addCommands(RouteCommand.data()).queue(
-                    commands -> LOG.info("discord: registered /{} on guild {}", RouteCommand.NAME, guildId),
+            calls.queue("updateCommands", event.getGuild().updateCommands().addCommands(RouteCommand.data()),
+                    commands -> STARTUP.info("discord: registered /{} on guild {}", RouteCommand.NAME, guildId),
                     failure -> {
                         registered.set(false);
                         DiscordFailures.log("register /" + RouteCommand.NAME + " on guild " + guildId

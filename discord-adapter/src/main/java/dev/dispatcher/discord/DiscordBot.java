@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -16,12 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires JDA to the core: the gateway intents the bot needs and no more, mentions switched off for every message, the
- * listeners, and sharding through a shard manager (one shard unless {@code DISCORD_SHARDS} says otherwise or Discord
- * recommends more).
+ * listeners behind a {@link GatedEventManager door} that closes at shutdown, a rate limiter that reports 429 waits,
+ * and sharding through a shard manager (one shard unless {@code DISCORD_SHARDS} says otherwise or Discord recommends
+ * more).
  */
 public final class DiscordBot {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    /** What the process says once as it starts; INFO even when the root logger is at WARN. */
+    private static final Logger STARTUP = LoggerFactory.getLogger("dispatcher.startup");
 
     /**
      * {@code GUILD_MESSAGES} delivers the messages that mention the bot; {@code GUILD_MESSAGE_REACTIONS} the misroute
@@ -35,35 +38,46 @@ public final class DiscordBot {
     /**
      * Logs in and starts connecting the shards; returns once the first shard has logged in.
      *
+     * @param work counts the events and requests in flight, and closes the door on new events at shutdown
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
      */
-    public static ShardManager start(DiscordSettings settings, BotCore core) {
+    static ShardManager start(DiscordSettings settings, BotCore core, InFlightWork work) {
         // Global default: no message this process sends can ping anyone, whatever its text.
         MessageRequest.setDefaultMentions(DiscordReplies.NO_MENTIONS);
-        LOG.info("discord: gateway intents {} (and GUILDS, which JDA always adds for its guild and channel cache):"
+        STARTUP.info("discord: gateway intents {} (and GUILDS, which JDA always adds for its guild and channel cache):"
                 + " GUILD_MESSAGES for messages that mention the bot, GUILD_MESSAGE_REACTIONS for misroute reactions;"
                 + " not the privileged MESSAGE_CONTENT, since Discord sends the content of messages that mention the bot"
                 + " without it, and /route and menus need no intent", INTENTS);
+        DiscordCalls calls = new DiscordCalls(core.metrics(), work);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
-                .addEventListeners(listeners(settings, core).toArray())
+                .setEventManagerProvider(shard -> new GatedEventManager(work, new RestartNotice(calls)))
+                .addEventListeners(listeners(settings, core, calls).toArray())
+                .setRestConfig(restConfig(settings, core))
                 .setActivity(Activity.listening("/" + RouteCommand.NAME))
                 .setEnableShutdownHook(false);
         if (settings.shards() == null) {
             builder.setShardsTotal(-1);
-            LOG.info("discord: running Discord's recommended number of shards");
+            STARTUP.info("discord: running Discord's recommended number of shards");
         } else {
             builder.setShardsTotal(settings.shards().total()).setShards(settings.shards().first(), settings.shards().last());
-            LOG.info("discord: running shards {}", settings.shards());
-        }
-        if (settings.apiUrl() != null) {
-            builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
-            LOG.info("discord: REST API at {}", settings.apiUrl());
+            STARTUP.info("discord: running shards {}", settings.shards());
         }
         if (settings.gatewayUrl() != null) {
             builder.setSessionController(new FixedGatewaySessionController(settings.gatewayUrl()));
-            LOG.info("discord: gateway at {}", settings.gatewayUrl());
+            STARTUP.info("discord: gateway at {}", settings.gatewayUrl());
         }
         return builder.build();
+    }
+
+    /** JDA's REST settings, with its rate limiter watched for 429s and the API URL overridden when configured. */
+    private static RestConfig restConfig(DiscordSettings settings, BotCore core) {
+        RestConfig rest = new RestConfig().setRateLimiterFactory(
+                config -> new RateLimitWatch(new SequentialRestRateLimiter(config), core.metrics()));
+        if (settings.apiUrl() != null) {
+            rest.setBaseUrl(settings.apiUrl());
+            STARTUP.info("discord: REST API at {}", settings.apiUrl());
+        }
+        return rest;
     }
 
     /** Whether every shard this process runs has started and is connected: the answer of {@code /readyz}. */
@@ -72,17 +86,20 @@ public final class DiscordBot {
                 && shards.getShards().stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
     }
 
-    /** Every listener the bot registers, sharing one renderer and one duplicate-event ledger. */
-    static List<ListenerAdapter> listeners(DiscordSettings settings, BotCore core) {
+    /**
+     * Every listener the bot registers, sharing one renderer, one duplicate-event ledger and one way of sending
+     * requests ({@code calls}, which counts them).
+     */
+    static List<ListenerAdapter> listeners(DiscordSettings settings, BotCore core, DiscordCalls calls) {
         DiscordReplies replies = new DiscordReplies(settings.misrouteEmoji());
-        ThreadedAnswers answers = new ThreadedAnswers(core.dispatcher(), replies);
+        ThreadedAnswers answers = new ThreadedAnswers(core.dispatcher(), replies, calls);
         EventClaims claims = new EventClaims(core.events(), core.metrics());
         return List.of(
                 new ReadyLog(),
-                new CommandRegistrar(settings.guildId()),
-                new RouteCommandListener(core, replies, answers, claims),
-                new MentionListener(core, replies, answers, claims),
-                new ReactionListener(core.feedback(), settings.misrouteEmoji()),
-                new CorrectionMenuListener(core.feedback(), claims));
+                new CommandRegistrar(settings.guildId(), calls),
+                new RouteCommandListener(core, replies, answers, claims, calls),
+                new MentionListener(core, replies, answers, claims, calls),
+                new ReactionListener(core.feedback(), settings.misrouteEmoji(), calls),
+                new CorrectionMenuListener(core.feedback(), claims, calls));
     }
 }

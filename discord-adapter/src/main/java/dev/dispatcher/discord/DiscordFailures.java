@@ -1,6 +1,8 @@
 package dev.dispatcher.discord;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.Permission;
@@ -72,6 +74,48 @@ final class DiscordFailures {
             };
         }
         return failure.toString();
+    }
+
+    /**
+     * A short stable label for the error metric ({@code dispatcher_errors_total{kind=...}}): {@code interaction_expired},
+     * {@code missing_permissions}, {@code missing_access}, {@code gone} (message or channel deleted), {@code thread_refused},
+     * {@code rate_limited}, {@code discord_error} (any other error Discord answered), {@code shutting_down} or
+     * {@code internal} (an exception of the bot's own).
+     */
+    static String kind(Throwable failure) {
+        if (isExpiredInteraction(failure)) {
+            return "interaction_expired";
+        }
+        if (failure instanceof PermissionException) {
+            return "missing_permissions";
+        }
+        if (failure instanceof RateLimitedException) {
+            return "rate_limited";
+        }
+        if (failure instanceof RejectedExecutionException) {
+            return "shutting_down";
+        }
+        if (failure instanceof ErrorResponseException e) {
+            return switch (e.getErrorResponse()) {
+                case MISSING_PERMISSIONS -> "missing_permissions";
+                case MISSING_ACCESS -> "missing_access";
+                case UNKNOWN_MESSAGE, UNKNOWN_CHANNEL -> "gone";
+                case THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS, MAX_ACTIVE_THREADS, THREAD_LOCKED -> "thread_refused";
+                default -> "discord_error";
+            };
+        }
+        return "internal";
+    }
+
+    /**
+     * How a request ended, for the platform-call metric: the {@link ErrorResponse} name when Discord answered with an
+     * error (e.g. {@code UNKNOWN_INTERACTION}), otherwise the {@link #kind} in capitals (e.g. {@code RATE_LIMITED}).
+     */
+    static String outcome(Throwable failure) {
+        if (failure instanceof ErrorResponseException e) {
+            return e.getErrorResponse().name();
+        }
+        return kind(failure).toUpperCase(Locale.ROOT);
     }
 
     /** Whether the interaction can no longer be answered through its hook. */

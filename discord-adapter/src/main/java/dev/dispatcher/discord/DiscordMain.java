@@ -4,9 +4,8 @@ import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.ops.AdminServer;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
-import net.dv8tion.jda.api.JDA;
+import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the Discord bot: {@code ./dispatcher discord}. Reads the environment, starts the core, connects the shards and
  * serves the health endpoints; a bad configuration stops it with one message naming the variable and exit code 2. The
- * token is never printed.
+ * token is never printed. On SIGTERM it {@link GracefulShutdown shuts down gracefully}.
  */
 public final class DiscordMain {
 
@@ -26,13 +25,13 @@ public final class DiscordMain {
     static final int CANNOT_CONNECT = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordMain.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private DiscordMain() {}
 
     public static void main(String[] args) {
         try {
             Running bot = launch(System.getenv());
+            // SIGTERM (docker stop, Kubernetes) runs this: finish the answers in flight, then disconnect and close.
             Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "discord-shutdown"));
         } catch (StartFailure e) {
             System.err.println("discord: " + e.getMessage());
@@ -48,6 +47,7 @@ public final class DiscordMain {
     static Running launch(Map<String, String> env) {
         DiscordSettings settings;
         BotCore core;
+        InFlightWork work = new InFlightWork();
         try {
             settings = DiscordSettings.fromEnvironment(env);
             core = BotCore.start(CoreSettings.fromEnvironment(env));
@@ -56,7 +56,7 @@ public final class DiscordMain {
         }
         ShardManager shards;
         try {
-            shards = DiscordBot.start(settings, core);
+            shards = DiscordBot.start(settings, core, work);
         } catch (InvalidTokenException e) {
             core.close();
             throw new StartFailure(BAD_CONFIGURATION, "Discord rejected DISCORD_TOKEN; copy the token again from the Bot"
@@ -68,16 +68,18 @@ public final class DiscordMain {
             core.close();
             throw new StartFailure(CANNOT_CONNECT, "cannot reach Discord: " + e.getMessage());
         }
-        return new Running(shards, core, startAdmin(settings.adminPort(), shards, core));
+        AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && DiscordBot.isReady(shards), core);
+        return new Running(shards, core, admin, work);
     }
 
     /**
-     * Serves {@code /healthz}, {@code /readyz} (all shards connected) and {@code /metrics}. A busy port (say, the Slack
-     * bot on the same machine) costs only the endpoints, not the bot: the failure is logged and the bot runs on.
+     * Serves {@code /healthz}, {@code /readyz} (all shards of this process connected, and not shutting down) and
+     * {@code /metrics}. A busy port (say, the Slack bot on the same machine) costs only the endpoints, not the bot:
+     * the failure is logged and the bot runs on.
      */
-    private static AdminServer startAdmin(int port, ShardManager shards, BotCore core) {
+    private static AdminServer startAdmin(int port, BooleanSupplier ready, BotCore core) {
         try {
-            return AdminServer.start(port, () -> DiscordBot.isReady(shards), core.metrics());
+            return AdminServer.start(port, ready, core.metrics());
         } catch (IOException | RuntimeException e) {
             LOG.warn("discord: no /healthz, /readyz or /metrics: cannot listen on DISPATCHER_ADMIN_PORT {} ({})", port, e.getMessage());
             return null;
@@ -90,24 +92,14 @@ public final class DiscordMain {
      * @param shards the connected (or connecting) shards
      * @param core   the core they answer with
      * @param admin  the health endpoints, or {@code null} when their port was taken
+     * @param work   the events and requests in flight, and whether new events are taken
      */
-    record Running(ShardManager shards, BotCore core, AdminServer admin) implements AutoCloseable {
+    record Running(ShardManager shards, BotCore core, AdminServer admin, InFlightWork work) implements AutoCloseable {
 
-        /** Disconnects, lets events in flight finish (up to 10 s), then closes the endpoints and the database. */
+        /** The JVM shutdown hook's job: see {@link GracefulShutdown}. */
         @Override
         public void close() {
-            shards.shutdown();
-            try {
-                for (JDA shard : shards.getShards()) {
-                    shard.awaitShutdown(SHUTDOWN_GRACE);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (admin != null) {
-                admin.close();
-            }
-            core.close();
+            new GracefulShutdown(work, shards, admin, core).run();
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *                      for Discord's recommended count
  * @param misrouteEmoji reaction that flags a misroute ({@code DISCORD_MISROUTE_EMOJI}, default ❌): a unicode
  *                      emoji or the name of a custom emoji
- * @param adminPort     port of {@code /healthz}, {@code /readyz} and {@code /metrics} ({@code DISPATCHER_ADMIN_PORT},
- *                      default 9090, where the deployment's probes look; 0 picks a free port)
+ *
+ * <p>The port of the health endpoints, {@code DISPATCHER_ADMIN_PORT}, is the core's: {@code CoreSettings.adminPort()}.
  */
 public record DiscordSettings(
         String token,
@@ -25,14 +25,10 @@ public record DiscordSettings(
         String apiUrl,
         String gatewayUrl,
         Shards shards,
-        String misrouteEmoji,
-        int adminPort) {
+        String misrouteEmoji) {
 
     /** The unicode cross mark; Slack's name for it, {@code x}, means nothing on Discord. */
     public static final String DEFAULT_MISROUTE_EMOJI = "❌";
-
-    /** Where the deployment's health and readiness probes look. */
-    public static final int DEFAULT_ADMIN_PORT = 9090;
 
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
     private static final Pattern CUSTOM_EMOJI = Pattern.compile("<a?:(\\w+):\\d+>");
@@ -63,28 +59,13 @@ public record DiscordSettings(
         String shards = blankToNull(env.get("DISCORD_SHARDS"));
         String emoji = blankToNull(env.get("DISCORD_MISROUTE_EMOJI"));
         return new DiscordSettings(token, guild, api, gateway, shards == null ? null : Shards.parse(shards),
-                emoji == null ? DEFAULT_MISROUTE_EMOJI : emojiName(emoji), port(blankToNull(env.get("DISPATCHER_ADMIN_PORT"))));
+                emoji == null ? DEFAULT_MISROUTE_EMOJI : emojiName(emoji));
     }
 
     @Override
     public String toString() {
         return "DiscordSettings[token=<hidden>, guildId=" + guildId + ", apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl
-                + ", shards=" + shards + ", misrouteEmoji=" + misrouteEmoji + ", adminPort=" + adminPort + "]";
-    }
-
-    private static int port(String value) {
-        if (value == null) {
-            return DEFAULT_ADMIN_PORT;
-        }
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65_535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("DISPATCHER_ADMIN_PORT must be a port number (0 picks a free one), was '" + value + "'");
+                + ", shards=" + shards + ", misrouteEmoji=" + misrouteEmoji + "]";
     }
 
     /** {@code ❌}, {@code misroute}, {@code :misroute:} and {@code <:misroute:123>} all name an emoji; reactions carry the name. */

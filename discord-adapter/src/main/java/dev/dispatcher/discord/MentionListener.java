@@ -1,12 +1,13 @@
 package dev.dispatcher.discord;
 
-import dev.dispatcher.dispatch.RequestKind;
-
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.RequestKind;
 import dev.dispatcher.dispatch.Task;
 import dev.dispatcher.feedback.StatsRenderer;
+import dev.dispatcher.ops.EventLog;
 import dev.dispatcher.reply.Reply;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
@@ -25,28 +26,36 @@ import org.slf4j.LoggerFactory;
 final class MentionListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MentionListener.class);
+    private static final String KIND = "mention";
 
     private final BotCore core;
     private final DiscordReplies replies;
     private final ThreadedAnswers answers;
     private final EventClaims claims;
+    private final DiscordCalls calls;
 
-    MentionListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims) {
+    MentionListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims, DiscordCalls calls) {
         this.core = core;
         this.replies = replies;
         this.answers = answers;
         this.claims = claims;
+        this.calls = calls;
     }
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         Message message = event.getMessage();
+        long started = System.nanoTime();
         try {
             User self = event.getJDA().getSelfUser();
             if (isAddressedTo(message, self) && claims.firstTime(message.getId())) {
-                handle(message, stripMention(message.getContentRaw(), self.getId()));
+                Reply routed = handle(message, stripMention(message.getContentRaw(), self.getId()));
+                EventLog.handled(DiscordCalls.PLATFORM, KIND, message.getChannel().getId(), message.getId(),
+                        routed == null ? null : routed.decisionId(), routed == null ? null : routed.specialist().id(),
+                        Duration.ofNanos(System.nanoTime() - started));
             }
         } catch (RuntimeException e) {
+            calls.listenerFailed(e);
             LOG.error("discord: message {} failed: {}", message.getId(), e.toString(), e);
         }
     }
@@ -65,8 +74,9 @@ final class MentionListener extends ListenerAdapter {
         return mentionPattern(selfId).matcher(content).replaceAll(" ").replaceAll("[ \\t]+", " ").strip();
     }
 
-    private void handle(Message message, String text) {
-        switch (RequestKind.of(text)) {
+    /** @return the routed reply, or {@code null} for help and statistics */
+    private Reply handle(Message message, String text) {
+        return switch (RequestKind.of(text)) {
             case HELP -> inReply(message, List.of(replies.help()));
             case STATS -> inReply(message, replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())));
             case TASK -> {
@@ -74,16 +84,18 @@ final class MentionListener extends ListenerAdapter {
                 Reply reply = core.dispatcher().dispatch(new Task(text, message.getAuthor().getId(),
                         new ConversationRef("discord", message.getChannel().getId(), thread, message.getId())));
                 answers.answer(message, reply);
+                yield reply;
             }
-        }
+        };
     }
 
-    private static void inReply(Message message, List<String> parts) {
-        message.reply(parts.get(0)).mentionRepliedUser(false).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
-                first -> parts.subList(1, parts.size()).forEach(part -> message.getChannel().sendMessage(part)
-                        .setAllowedMentions(DiscordReplies.NO_MENTIONS)
-                        .queue(sent -> { }, DiscordFailures.logging("send statistics", null))),
+    private Reply inReply(Message message, List<String> parts) {
+        calls.queue("reply", message.reply(parts.get(0)).mentionRepliedUser(false).setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                first -> parts.subList(1, parts.size()).forEach(part -> calls.queue("sendMessage",
+                        message.getChannel().sendMessage(part).setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                        sent -> { }, DiscordFailures.logging("send statistics", null))),
                 DiscordFailures.logging("answer message " + message.getId(), null));
+        return null;
     }
 
     private static Pattern mentionPattern(String selfId) {

@@ -2,6 +2,9 @@ package dev.dispatcher.discord;
 
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.ops.EventLog;
+import dev.dispatcher.store.StoredDecision;
+import java.time.Duration;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
@@ -23,14 +26,17 @@ final class ReactionListener extends ListenerAdapter {
 
     private final Feedback feedback;
     private final String misrouteEmoji;
+    private final DiscordCalls calls;
 
-    ReactionListener(Feedback feedback, String misrouteEmoji) {
+    ReactionListener(Feedback feedback, String misrouteEmoji, DiscordCalls calls) {
         this.feedback = feedback;
         this.misrouteEmoji = misrouteEmoji.replace(VARIATION_SELECTOR, "");
+        this.calls = calls;
     }
 
     @Override
     public void onMessageReactionAdd(MessageReactionAddEvent event) {
+        long started = System.nanoTime();
         try {
             long author = event.getMessageAuthorIdLong();
             if (!counts(event) || author != 0 && author != event.getJDA().getSelfUser().getIdLong()) {
@@ -43,25 +49,37 @@ final class ReactionListener extends ListenerAdapter {
             String decision = flag.get().decision().id();
             LOG.info("discord: decision {} flagged as a misroute by {} ({} flags)", decision, event.getUserId(), flag.get().flagCount());
             if (flag.get().firstByUser()) {
-                event.getChannel().sendMessage(CorrectionMenu.ask(flag.get(), event.getUserId()))
-                        .setAllowedMentions(DiscordReplies.NO_MENTIONS)
-                        .queue(menu -> { }, DiscordFailures.logging("post the correction menu", decision));
+                calls.queue("sendMessage", event.getChannel().sendMessage(CorrectionMenu.ask(flag.get(), event.getUserId()))
+                                .setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                        menu -> { }, DiscordFailures.logging("post the correction menu", decision));
             }
+            handled("flag", event, flag.get().decision(), started);
         } catch (RuntimeException e) {
+            calls.listenerFailed(e);
             LOG.error("discord: reaction on message {} failed: {}", event.getMessageId(), e.toString(), e);
         }
     }
 
     @Override
     public void onMessageReactionRemove(MessageReactionRemoveEvent event) {
+        long started = System.nanoTime();
         try {
             if (counts(event)) {
-                feedback.unflag(replyRef(event), event.getUserId()).ifPresent(decision ->
-                        LOG.info("discord: decision {} unflagged by {}", decision.id(), event.getUserId()));
+                feedback.unflag(replyRef(event), event.getUserId()).ifPresent(decision -> {
+                    LOG.info("discord: decision {} unflagged by {}", decision.id(), event.getUserId());
+                    handled("unflag", event, decision, started);
+                });
             }
         } catch (RuntimeException e) {
+            calls.listenerFailed(e);
             LOG.error("discord: reaction removal on message {} failed: {}", event.getMessageId(), e.toString(), e);
         }
+    }
+
+    /** A reaction has no id of its own: the event is known by the message reacted to. */
+    private static void handled(String kind, GenericMessageReactionEvent event, StoredDecision decision, long started) {
+        EventLog.handled(DiscordCalls.PLATFORM, kind, event.getChannel().getId(), event.getMessageId(), decision.id(),
+                decision.specialist(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The misroute emoji, from a person, in a server. */

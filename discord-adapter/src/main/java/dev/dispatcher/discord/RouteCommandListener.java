@@ -1,12 +1,13 @@
 package dev.dispatcher.discord;
 
-import dev.dispatcher.dispatch.RequestKind;
-
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.RequestKind;
 import dev.dispatcher.dispatch.Task;
 import dev.dispatcher.feedback.StatsRenderer;
+import dev.dispatcher.ops.EventLog;
 import dev.dispatcher.reply.Reply;
+import java.time.Duration;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -24,17 +25,20 @@ import org.slf4j.LoggerFactory;
 final class RouteCommandListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteCommandListener.class);
+    private static final String KIND = "slash_command";
 
     private final BotCore core;
     private final DiscordReplies replies;
     private final ThreadedAnswers answers;
     private final EventClaims claims;
+    private final DiscordCalls calls;
 
-    RouteCommandListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims) {
+    RouteCommandListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims, DiscordCalls calls) {
         this.core = core;
         this.replies = replies;
         this.answers = answers;
         this.claims = claims;
+        this.calls = calls;
     }
 
     @Override
@@ -42,50 +46,59 @@ final class RouteCommandListener extends ListenerAdapter {
         if (!RouteCommand.NAME.equals(event.getName())) {
             return;
         }
+        long started = System.nanoTime();
         try {
             if (claims.firstTime(event.getId())) {
-                handle(event);
+                Reply routed = handle(event);
+                EventLog.handled(DiscordCalls.PLATFORM, KIND, event.getChannelId(), event.getId(),
+                        routed == null ? null : routed.decisionId(), routed == null ? null : routed.specialist().id(),
+                        Duration.ofNanos(System.nanoTime() - started));
             }
         } catch (RuntimeException e) {
+            calls.listenerFailed(e);
             LOG.error("discord: /route interaction {} failed: {}", event.getId(), e.toString(), e);
         }
     }
 
-    private void handle(SlashCommandInteractionEvent event) {
+    /** @return the routed reply, or {@code null} for help and statistics */
+    private Reply handle(SlashCommandInteractionEvent event) {
         String text = event.getOption(RouteCommand.TASK, "", OptionMapping::getAsString);
-        switch (RequestKind.of(text)) {
+        return switch (RequestKind.of(text)) {
             case HELP -> privately(event, List.of(replies.help()));
             case STATS -> privately(event, replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())));
             case TASK -> route(event, text);
-        }
+        };
     }
 
-    private void route(SlashCommandInteractionEvent event, String text) {
-        event.deferReply(false).queue(hook -> { }, DiscordFailures.logging("acknowledge /route " + event.getId(), null));
+    private Reply route(SlashCommandInteractionEvent event, String text) {
+        calls.queue("deferReply", event.deferReply(false), hook -> { },
+                DiscordFailures.logging("acknowledge /route " + event.getId(), null));
         String channel = event.getChannelId() == null ? "unknown" : event.getChannelId();
         String thread = event.getChannel() instanceof ThreadChannel ? channel : null;
         Reply reply = core.dispatcher().dispatch(
                 new Task(text, event.getUser().getId(), new ConversationRef("discord", channel, thread, null)));
         MessageEmbed embed = replies.embed(reply);
-        event.getHook().editOriginalEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+        calls.queue("editOriginal", event.getHook().editOriginalEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS),
                 analysis -> answers.promptBeneath(analysis, reply),
                 failure -> {
                     DiscordFailures.log("show the /route analysis", reply.decisionId(), failure);
                     if (DiscordFailures.isExpiredInteraction(failure)) {
                         // The interaction is gone, the channel is not: answer there so the user still gets it.
-                        event.getChannel().sendMessageEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+                        calls.queue("sendMessage", event.getChannel().sendMessageEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS),
                                 analysis -> answers.promptBeneath(analysis, reply),
                                 DiscordFailures.logging("post the /route analysis in the channel", reply.decisionId()));
                     }
                 });
+        return reply;
     }
 
     /** Help and statistics concern only the asker: ephemeral, first part as the reply, the rest as follow-ups. */
-    private static void privately(SlashCommandInteractionEvent event, List<String> parts) {
-        event.reply(parts.get(0)).setEphemeral(true).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
-                hook -> parts.subList(1, parts.size()).forEach(part -> hook.sendMessage(part).setEphemeral(true)
-                        .setAllowedMentions(DiscordReplies.NO_MENTIONS)
-                        .queue(sent -> { }, DiscordFailures.logging("send statistics", null))),
+    private Reply privately(SlashCommandInteractionEvent event, List<String> parts) {
+        calls.queue("reply", event.reply(parts.get(0)).setEphemeral(true).setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                hook -> parts.subList(1, parts.size()).forEach(part -> calls.queue("sendFollowup",
+                        hook.sendMessage(part).setEphemeral(true).setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                        sent -> { }, DiscordFailures.logging("send statistics", null))),
                 DiscordFailures.logging("answer /route " + event.getId() + " privately", null));
+        return null;
     }
 }

@@ -29,10 +29,12 @@ final class ThreadedAnswers {
 
     private final Dispatcher dispatcher;
     private final DiscordReplies replies;
+    private final DiscordCalls calls;
 
-    ThreadedAnswers(Dispatcher dispatcher, DiscordReplies replies) {
+    ThreadedAnswers(Dispatcher dispatcher, DiscordReplies replies, DiscordCalls calls) {
         this.dispatcher = dispatcher;
         this.replies = replies;
+        this.calls = calls;
     }
 
     /** For {@code /route}: {@code analysis} already shows the embed; the prompt goes into a thread started on it. */
@@ -49,7 +51,7 @@ final class ThreadedAnswers {
             return;
         }
         try {
-            analysis.createThreadChannel(threadName(reply)).queue(
+            calls.queue("createThreadChannel", analysis.createThreadChannel(threadName(reply)),
                     thread -> send(thread, replies.prompt(reply), reply.decisionId()),
                     failure -> {
                         DiscordFailures.log("start a thread on the analysis", reply.decisionId(), failure);
@@ -67,7 +69,7 @@ final class ThreadedAnswers {
         MessageEmbed embed = replies.embed(reply);
         MessageChannel channel = question.getChannel();
         if (channel instanceof ThreadChannel) {
-            question.replyEmbeds(embed).mentionRepliedUser(false).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+            calls.queue("replyEmbeds", question.replyEmbeds(embed).mentionRepliedUser(false).setAllowedMentions(DiscordReplies.NO_MENTIONS),
                     shown -> afterAnalysis(shown, channel, reply),
                     DiscordFailures.logging("answer in the thread", reply.decisionId()));
             return;
@@ -78,8 +80,8 @@ final class ThreadedAnswers {
             return;
         }
         try {
-            question.createThreadChannel(threadName(reply)).queue(
-                    thread -> thread.sendMessageEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+            calls.queue("createThreadChannel", question.createThreadChannel(threadName(reply)),
+                    thread -> calls.queue("sendMessage", thread.sendMessageEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS),
                             shown -> afterAnalysis(shown, thread, reply),
                             DiscordFailures.logging("post the analysis in the new thread", reply.decisionId())),
                     failure -> {
@@ -109,18 +111,19 @@ final class ThreadedAnswers {
     private void promptInChannel(Message analysis, Reply reply, String why) {
         LOG.info("discord: decision {}: answering in channel {} instead of a thread: {}", reply.decisionId(),
                 analysis.getChannel().getId(), why);
-        analysis.reply(replies.noThreadNotice(why)).mentionRepliedUser(false).setAllowedMentions(DiscordReplies.NO_MENTIONS)
-                .queue(notice -> send(analysis.getChannel(), replies.prompt(reply), reply.decisionId()),
-                        DiscordFailures.logging("answer in the channel", reply.decisionId()));
+        calls.queue("reply", analysis.reply(replies.noThreadNotice(why)).mentionRepliedUser(false)
+                        .setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                notice -> send(analysis.getChannel(), replies.prompt(reply), reply.decisionId()),
+                DiscordFailures.logging("answer in the channel", reply.decisionId()));
     }
 
     private void answerInChannel(Message question, Reply reply, String why) {
         LOG.info("discord: decision {}: answering in channel {} instead of a thread: {}", reply.decisionId(),
                 question.getChannel().getId(), why);
-        question.reply(replies.noThreadNotice(why)).setEmbeds(replies.embed(reply)).mentionRepliedUser(false)
-                .setAllowedMentions(DiscordReplies.NO_MENTIONS)
-                .queue(shown -> afterAnalysis(shown, question.getChannel(), reply),
-                        DiscordFailures.logging("answer in the channel", reply.decisionId()));
+        calls.queue("reply", question.reply(replies.noThreadNotice(why)).setEmbeds(replies.embed(reply)).mentionRepliedUser(false)
+                        .setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                shown -> afterAnalysis(shown, question.getChannel(), reply),
+                DiscordFailures.logging("answer in the channel", reply.decisionId()));
     }
 
     private void afterAnalysis(Message analysis, MessageChannel channel, Reply reply) {
@@ -140,11 +143,11 @@ final class ThreadedAnswers {
     }
 
     /** Sends the messages one after another, so they arrive in order. */
-    private static void send(MessageChannel channel, List<MessageCreateData> messages, String decisionId) {
+    private void send(MessageChannel channel, List<MessageCreateData> messages, String decisionId) {
         if (messages.isEmpty()) {
             return;
         }
-        channel.sendMessage(messages.get(0)).setAllowedMentions(DiscordReplies.NO_MENTIONS).queue(
+        calls.queue("sendMessage", channel.sendMessage(messages.get(0)).setAllowedMentions(DiscordReplies.NO_MENTIONS),
                 sent -> send(channel, messages.subList(1, messages.size()), decisionId),
                 DiscordFailures.logging("post the specialist prompt", decisionId));
     }

@@ -4,5 +4,9 @@
  * <p>Each listener translates one Discord surface into a call on the platform-free core ({@code dev.dispatcher.app.BotCore})
  * and renders the answer with {@link dev.dispatcher.discord.DiscordReplies}; {@link dev.dispatcher.discord.DiscordBot}
  * wires them to a shard manager, and {@link dev.dispatcher.discord.DiscordMain} is the process entry point.
+ *
+ * <p>Operating it: requests to Discord go through {@code DiscordCalls} (counted for {@code /metrics}, tracked in
+ * flight), events through {@code GatedEventManager} (closed at shutdown), and {@code GracefulShutdown} is what SIGTERM
+ * runs.
  */
 package dev.dispatcher.discord;

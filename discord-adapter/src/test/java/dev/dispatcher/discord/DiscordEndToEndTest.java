@@ -56,7 +56,7 @@ class DiscordEndToEndTest {
         env.put("DISCORD_API_URL", rest.baseUrl());
         env.put("DISCORD_GATEWAY_URL", gatewayUrl);
         core = BotCore.start(CoreSettings.fromEnvironment(env));
-        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core);
+        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork());
         awaitConnected(shards.getShardById(0));
     }
 

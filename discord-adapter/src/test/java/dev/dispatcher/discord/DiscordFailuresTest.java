@@ -2,6 +2,7 @@ package dev.dispatcher.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -49,5 +50,29 @@ class DiscordFailuresTest {
     void rateLimit() {
         assertThat(DiscordFailures.describe(new RateLimitedException("channels/3000/messages", 1500)))
                 .isEqualTo("rate limited by Discord on channels/3000/messages; retry after 1500 ms");
+    }
+
+    @Test
+    @DisplayName("a failed request is counted under the ErrorResponse name Discord gave, or a short label when JDA failed it")
+    void outcomeLabels() {
+        assertThat(DiscordFailures.outcome(Failures.of(ErrorResponse.UNKNOWN_INTERACTION))).isEqualTo("UNKNOWN_INTERACTION");
+        assertThat(DiscordFailures.outcome(Failures.of(ErrorResponse.MAX_ACTIVE_THREADS))).isEqualTo("MAX_ACTIVE_THREADS");
+        assertThat(DiscordFailures.outcome(new RateLimitedException("channels/3000/messages", 1500))).isEqualTo("RATE_LIMITED");
+        assertThat(DiscordFailures.outcome(new RejectedExecutionException("The Requester has been stopped!")))
+                .isEqualTo("SHUTTING_DOWN");
+    }
+
+    @Test
+    @DisplayName("errors are counted by a few stable kinds, however JDA reports them")
+    void errorKinds() {
+        assertThat(DiscordFailures.kind(new InteractionExpiredException())).isEqualTo("interaction_expired");
+        assertThat(DiscordFailures.kind(Failures.of(ErrorResponse.UNKNOWN_INTERACTION))).isEqualTo("interaction_expired");
+        assertThat(DiscordFailures.kind(new InsufficientPermissionException(discord.channel, Permission.MESSAGE_SEND)))
+                .isEqualTo("missing_permissions");
+        assertThat(DiscordFailures.kind(Failures.of(ErrorResponse.MISSING_PERMISSIONS))).isEqualTo("missing_permissions");
+        assertThat(DiscordFailures.kind(Failures.of(ErrorResponse.UNKNOWN_CHANNEL))).isEqualTo("gone");
+        assertThat(DiscordFailures.kind(Failures.of(ErrorResponse.THREAD_LOCKED))).isEqualTo("thread_refused");
+        assertThat(DiscordFailures.kind(Failures.of(ErrorResponse.SERVER_ERROR))).isEqualTo("discord_error");
+        assertThat(DiscordFailures.kind(new IllegalStateException("bug"))).isEqualTo("internal");
     }
 }

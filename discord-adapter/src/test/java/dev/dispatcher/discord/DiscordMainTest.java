@@ -3,6 +3,7 @@ package dev.dispatcher.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dispatcher.app.CoreSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,21 @@ class DiscordMainTest {
         assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISCORD_SHARDS", "nine")))
                 .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("DISCORD_SHARDS").message().doesNotContain("fake.test.token");
+    }
+
+    @Test
+    @DisplayName("the health endpoints use the core's DISPATCHER_ADMIN_PORT: 9090 by default, where deploy/'s probes look")
+    void adminPortIsTheCores() {
+        assertThat(CoreSettings.fromEnvironment(env()).adminPort()).isEqualTo(9090);
+        assertThat(CoreSettings.fromEnvironment(env("DISPATCHER_ADMIN_PORT", "0")).adminPort()).isZero();
+    }
+
+    @Test
+    @DisplayName("a DISPATCHER_ADMIN_PORT that is not a port stops the bot with exit code 2 and a message naming it")
+    void badAdminPort() {
+        assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISPATCHER_ADMIN_PORT", "http")))
+                .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessageContaining("DISPATCHER_ADMIN_PORT");
     }
 
     @Test

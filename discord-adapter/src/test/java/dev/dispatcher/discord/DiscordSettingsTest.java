@@ -57,13 +57,4 @@ class DiscordSettingsTest {
         assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_GUILD_ID", "my-server")))
                 .hasMessageContaining("DISCORD_GUILD_ID");
     }
-
-    @Test
-    @DisplayName("the admin endpoints listen on 9090, where the deployment's probes look, unless DISPATCHER_ADMIN_PORT says otherwise")
-    void adminPort() {
-        assertThat(DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).adminPort()).isEqualTo(9090);
-        assertThat(DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISPATCHER_ADMIN_PORT", "0")).adminPort()).isZero();
-        assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISPATCHER_ADMIN_PORT", "http")))
-                .hasMessageContaining("DISPATCHER_ADMIN_PORT");
-    }
 }

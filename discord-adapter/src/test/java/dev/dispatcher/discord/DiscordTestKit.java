@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -49,8 +50,11 @@ final class DiscordTestKit implements AutoCloseable {
     final SelfUser self = discord.self;
     final User person = discord.person;
     final TextChannel channel = discord.channel;
+    /** The events and requests in flight, and whether new events are taken. */
+    final InFlightWork work = new InFlightWork();
 
     private final List<ListenerAdapter> listeners;
+    private final GatedEventManager events;
 
     private DiscordTestKit(Path dir, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
@@ -59,7 +63,10 @@ final class DiscordTestKit implements AutoCloseable {
         env.put("DISCORD_TOKEN", "fake.test.token");
         env.putAll(extraEnv);
         this.core = BotCore.start(CoreSettings.fromEnvironment(env));
-        this.listeners = DiscordBot.listeners(DiscordSettings.fromEnvironment(env), core);
+        DiscordCalls calls = new DiscordCalls(core.metrics(), work);
+        this.listeners = DiscordBot.listeners(DiscordSettings.fromEnvironment(env), core, calls);
+        this.events = new GatedEventManager(work, new RestartNotice(calls));
+        listeners.forEach(events::register);
     }
 
     static DiscordTestKit start(Path dir) {
@@ -73,6 +80,11 @@ final class DiscordTestKit implements AutoCloseable {
     /** The listener of a type, wired exactly as {@link DiscordBot} wires it. */
     <T extends ListenerAdapter> T listener(Class<T> type) {
         return listeners.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    /** Hands {@code event} to JDA's side of the bot, as a shard would: through the door that closes at shutdown. */
+    void fire(GenericEvent event) {
+        events.handle(event);
     }
 
     /** Runs {@code /route task} through the real listener and returns the analysis message it produced. */
@@ -94,6 +106,11 @@ final class DiscordTestKit implements AutoCloseable {
 
     void failHookWith(Throwable failure) {
         discord.failHookWith(failure);
+    }
+
+    /** Discord turns slow: requests are recorded, their answers wait until the returned action is run. */
+    Runnable holdDiscordAnswers() {
+        return discord.holdAnswers();
     }
 
     User user(String id, boolean bot) {
@@ -143,7 +160,7 @@ final class DiscordTestKit implements AutoCloseable {
             case "getGuild" -> discord.guild;
             case "getHook" -> hook;
             case "getJDA" -> jda;
-            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::record)
+            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::carry)
                     .in(where.getId()).yielding(action -> hook).build();
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         });
@@ -175,7 +192,7 @@ final class DiscordTestKit implements AutoCloseable {
             case "getChannelIdLong" -> channel.getIdLong();
             case "getGuild" -> discord.guild;
             case "getJDA" -> jda;
-            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::record)
+            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::carry)
                     .in(CHANNEL_ID).yielding(action -> discord.hook(channel)).build();
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         });

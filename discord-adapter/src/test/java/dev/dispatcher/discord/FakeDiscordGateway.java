@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -21,6 +22,7 @@ final class FakeDiscordGateway extends WebSocketServer {
     private final List<DataObject> identifies = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WebSocket client;
+    private volatile boolean echoToken;
 
     /** @param guildFor the GUILD_CREATE payload to send after READY, given the shard id that identified */
     FakeDiscordGateway(IntFunction<DataObject> guildFor) {
@@ -44,6 +46,14 @@ final class FakeDiscordGateway extends WebSocketServer {
     @Override
     public synchronized void onStart() {
         notifyAll();
+    }
+
+    /**
+     * From now on READY's {@code _trace} carries the token the client identified with, which JDA logs at DEBUG: a
+     * stand-in for any payload that might one day echo a secret into a log line.
+     */
+    void echoTokenInReady() {
+        echoToken = true;
     }
 
     /** Sends a dispatch event (op 0) to the connected client. */
@@ -92,7 +102,11 @@ final class FakeDiscordGateway extends WebSocketServer {
         }
         int shard = identify.optArray("shard").map(a -> a.getInt(0)).orElse(0);
         int total = identify.optArray("shard").map(a -> a.getInt(1)).orElse(1);
-        dispatch("READY", DiscordJson.ready("ws://127.0.0.1:" + getPort(), shard, total));
+        DataObject ready = DiscordJson.ready("ws://127.0.0.1:" + getPort(), shard, total);
+        if (echoToken) {
+            ready.put("_trace", DataArray.empty().add("fake-discord").add(identify.getString("token")));
+        }
+        dispatch("READY", ready);
         dispatch("GUILD_CREATE", guildFor.apply(shard));
     }
 

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -30,8 +34,11 @@ final class FakeDiscordRest implements AutoCloseable {
      * @param body     the JSON object sent, or {@code null} when the body was empty or not an object
      * @param raw      the body as sent
      * @param response the JSON object answered, or {@code null} (no content, an array, an error)
+     * @param authorization the {@code Authorization} header sent
+     * @param status   the HTTP status answered
      */
-    record Request(String method, String path, String query, DataObject body, String raw, DataObject response) {
+    record Request(String method, String path, String query, DataObject body, String raw, DataObject response,
+                   String authorization, int status) {
 
         boolean is(String method, String pathPattern) {
             return this.method.equals(method) && path.matches(pathPattern);
@@ -56,10 +63,18 @@ final class FakeDiscordRest implements AutoCloseable {
     private volatile String gatewayUrl = "ws://127.0.0.1:1";
     private volatile int recommendedShards = 1;
     private volatile boolean rejectToken;
+    private volatile CountDownLatch answering = new CountDownLatch(0);
+    private final Map<String, Integer> rateLimits = new ConcurrentHashMap<>();
 
     FakeDiscordRest() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // several threads, so that requests keep arriving (and being recorded) while answers are held
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-discord-rest");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -77,6 +92,21 @@ final class FakeDiscordRest implements AutoCloseable {
     /** From now on, answer every request with 401 Unauthorized, as Discord does for a wrong token. */
     void rejectToken() {
         this.rejectToken = true;
+    }
+
+    /**
+     * From now on Discord is slow: requests are recorded as they arrive, but answered only once the returned action
+     * runs.
+     */
+    Runnable holdAnswers() {
+        CountDownLatch held = new CountDownLatch(1);
+        answering = held;
+        return held::countDown;
+    }
+
+    /** The next request to a path matching {@code pathPattern} gets 429 Too Many Requests, retry after {@code seconds}. */
+    void rateLimitOnce(String method, String pathPattern, int seconds) {
+        rateLimits.put(method + " " + pathPattern, seconds);
     }
 
     synchronized List<Request> requests() {
@@ -106,13 +136,18 @@ final class FakeDiscordRest implements AutoCloseable {
             String path = exchange.getRequestURI().getPath().replaceFirst("^/api/v10", "");
             String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             DataObject body = raw.strip().startsWith("{") ? DataObject.fromJson(raw) : null;
-            Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body, raw, null);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body, raw,
+                    null, authorization, 0);
             Answer answer = answer(request);
             synchronized (this) {
                 requests.add(new Request(request.method(), path, request.query(), body, raw,
-                        answer.json() != null && answer.json().startsWith("{") ? DataObject.fromJson(answer.json()) : null));
+                        answer.json() != null && answer.json().startsWith("{") ? DataObject.fromJson(answer.json()) : null,
+                        authorization, answer.status()));
                 notifyAll();
             }
+            awaitUninterruptibly(answering);
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             if (answer.json() == null) {
                 exchange.sendResponseHeaders(answer.status(), -1);
                 return;
@@ -126,11 +161,40 @@ final class FakeDiscordRest implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String json) {}
+    private record Answer(int status, String json, Map<String, String> headers) {
+        Answer(int status, String json) {
+            this(status, json, Map.of());
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** 429 as Discord sends it for a per-route limit ({@code via} says it is not Cloudflare's). */
+    private Answer rateLimited(Request request) {
+        for (String limited : rateLimits.keySet()) {
+            String[] methodAndPath = limited.split(" ", 2);
+            Integer seconds;
+            if (request.is(methodAndPath[0], methodAndPath[1]) && (seconds = rateLimits.remove(limited)) != null) {
+                return new Answer(429, "{\"message\": \"You are being rate limited.\", \"retry_after\": " + seconds
+                        + ", \"global\": false}", Map.of("Retry-After", Integer.toString(seconds),
+                        "X-RateLimit-Scope", "user", "via", "1.1 google"));
+            }
+        }
+        return null;
+    }
 
     private Answer answer(Request request) {
         Matcher m;
-        if (rejectToken) {
+        Answer limited = rateLimited(request);
+        if (limited != null) {
+            return limited;
+        } else if (rejectToken) {
             return new Answer(401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
         } else if (request.is("GET", "/gateway/bot")) {
             return new Answer(200, DataObject.empty().put("url", gatewayUrl).put("shards", recommendedShards)
@@ -173,6 +237,7 @@ final class FakeDiscordRest implements AutoCloseable {
 
     @Override
     public void close() {
+        answering.countDown();
         server.stop(0);
     }
 }

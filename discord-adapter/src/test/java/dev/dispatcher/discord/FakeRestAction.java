@@ -19,17 +19,23 @@ import org.mockito.stubbing.Answer;
 
 /**
  * A Mockito-built JDA rest action that remembers what the code set on it (content, embeds, components, allowed
- * mentions, ephemeral) and, when queued, records an {@link Outgoing} and calls back success or failure at once, as a
- * quick Discord would.
+ * mentions, ephemeral) and, when queued, hands an {@link Outgoing} and Discord's answer (the success or failure
+ * callback) to a {@link Wire}, which records the request and answers at once, as a quick Discord would, or later.
  */
 final class FakeRestAction implements Answer<Object> {
+
+    /** Where queued requests go: {@code answer} runs the request's callback, now or when Discord gets round to it. */
+    @FunctionalInterface
+    interface Wire {
+        void carry(Outgoing request, Runnable answer);
+    }
 
     private final String kind;
     private final String channelId;
     private final String replyTo;
     private final Function<FakeRestAction, Object> result;
     private final Throwable failure;
-    private final Consumer<Outgoing> outbox;
+    private final Wire wire;
 
     private String content;
     private final List<MessageEmbed> embeds = new ArrayList<>();
@@ -39,13 +45,13 @@ final class FakeRestAction implements Answer<Object> {
     private Boolean ephemeral;
 
     private FakeRestAction(String kind, String channelId, String replyTo, Function<FakeRestAction, Object> result,
-                           Throwable failure, Consumer<Outgoing> outbox) {
+                           Throwable failure, Wire wire) {
         this.kind = kind;
         this.channelId = channelId;
         this.replyTo = replyTo;
         this.result = result;
         this.failure = failure;
-        this.outbox = outbox;
+        this.wire = wire;
     }
 
     /**
@@ -53,14 +59,14 @@ final class FakeRestAction implements Answer<Object> {
      * @param result  what success yields, computed from the finished request (e.g. the posted message)
      * @param failure what to fail with instead, or {@code null} to succeed
      */
-    static <T extends RestAction<?>> Builder<T> of(Class<T> type, String kind, Consumer<Outgoing> outbox) {
-        return new Builder<>(type, kind, outbox);
+    static <T extends RestAction<?>> Builder<T> of(Class<T> type, String kind, Wire wire) {
+        return new Builder<>(type, kind, wire);
     }
 
     static final class Builder<T extends RestAction<?>> {
         private final Class<T> type;
         private final String kind;
-        private final Consumer<Outgoing> outbox;
+        private final Wire wire;
         private String channelId;
         private String replyTo;
         private MessageCreateData data;
@@ -69,10 +75,10 @@ final class FakeRestAction implements Answer<Object> {
         private Function<FakeRestAction, Object> result = action -> null;
         private Throwable failure;
 
-        private Builder(Class<T> type, String kind, Consumer<Outgoing> outbox) {
+        private Builder(Class<T> type, String kind, Wire wire) {
             this.type = type;
             this.kind = kind;
-            this.outbox = outbox;
+            this.wire = wire;
         }
 
         Builder<T> in(String channel) { this.channelId = channel; return this; }
@@ -84,7 +90,7 @@ final class FakeRestAction implements Answer<Object> {
         Builder<T> failingWith(Throwable value) { this.failure = value; return this; }
 
         T build() {
-            FakeRestAction answer = new FakeRestAction(kind, channelId, replyTo, result, failure, outbox);
+            FakeRestAction answer = new FakeRestAction(kind, channelId, replyTo, result, failure, wire);
             if (data != null) {
                 answer.content = data.getContent();
                 answer.embeds.addAll(data.getEmbeds());
@@ -148,15 +154,16 @@ final class FakeRestAction implements Answer<Object> {
 
     private void queue(Consumer<Object> success, Consumer<Throwable> failed) {
         Object value = failure == null ? result.apply(this) : null;
-        outbox.accept(new Outgoing(kind, channelId, replyTo, content, List.copyOf(embeds), List.copyOf(components),
-                allowedMentions, mentionRepliedUser, ephemeral, failure == null, value));
-        if (failure != null) {
-            if (failed != null) {
-                failed.accept(failure);
-            }
-        } else if (success != null) {
-            success.accept(value);
-        }
+        wire.carry(new Outgoing(kind, channelId, replyTo, content, List.copyOf(embeds), List.copyOf(components),
+                allowedMentions, mentionRepliedUser, ephemeral, failure == null, value), () -> {
+                    if (failure != null) {
+                        if (failed != null) {
+                            failed.accept(failure);
+                        }
+                    } else if (success != null) {
+                        success.accept(value);
+                    }
+                });
     }
 
     private static List<Object> flatten(Object[] args) {

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -38,7 +37,7 @@ import org.mockito.invocation.InvocationOnMock;
 /**
  * The Discord side of {@link DiscordTestKit}: JDA's public interfaces built with Mockito (the bot, a guild, a text
  * channel, a person, messages, threads, interaction hooks), whose requests become {@link FakeRestAction}s that record
- * an {@link Outgoing} and succeed at once unless told to fail.
+ * an {@link Outgoing} and succeed at once unless told to fail (or, after {@link #holdAnswers()}, once released), into an {@link Outbox}.
  */
 final class MockDiscord {
 
@@ -54,7 +53,7 @@ final class MockDiscord {
     final User person;
     final TextChannel channel;
 
-    private final List<Outgoing> outbox = new CopyOnWriteArrayList<>();
+    private final Outbox outbox = new Outbox();
     private final AtomicLong ids = new AtomicLong(900_000);
     private final Set<Permission> denied = EnumSet.noneOf(Permission.class);
     private Throwable threadFailure;
@@ -151,10 +150,10 @@ final class MockDiscord {
             case "isWebhookMessage" -> false;
             case "getJDA" -> jda;
             case "reply" -> replyAction(where, id, inv);
-            case "replyEmbeds" -> FakeRestAction.of(MessageCreateAction.class, "reply", outbox::add)
+            case "replyEmbeds" -> FakeRestAction.of(MessageCreateAction.class, "reply", this::carry)
                     .in(where.getId()).replyingTo(id).embeds(embedsOf(inv))
                     .yielding(action -> message(where, self, action.content(), false)).build();
-            case "createThreadChannel" -> FakeRestAction.of(ThreadChannelAction.class, "thread", outbox::add)
+            case "createThreadChannel" -> FakeRestAction.of(ThreadChannelAction.class, "thread", this::carry)
                     .in(where.getId()).replyingTo(id).content(inv.getArgument(0))
                     .yielding(action -> thread(nextId())).failingWith(takeThreadFailure()).build();
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
@@ -166,29 +165,32 @@ final class MockDiscord {
         return message(where, self, "", false);
     }
 
-    /** Where fake rest actions record what they were asked to do. */
-    void record(Outgoing request) {
-        outbox.add(request);
+    /** Where fake rest actions send what they were asked to do. */
+    void carry(Outgoing request, Runnable answer) {
+        outbox.carry(request, answer);
+    }
+
+    /** From now on Discord is slow: see {@link Outbox#holdAnswers()}. */
+    Runnable holdAnswers() {
+        return outbox.holdAnswers();
     }
 
     List<Outgoing> outbox() {
-        return List.copyOf(outbox);
+        return outbox.all();
     }
 
     List<Outgoing> outbox(String kind) {
-        return outbox.stream().filter(o -> o.kind().equals(kind)).toList();
+        return outbox.ofKind(kind);
     }
 
     /** Everything posted as a message (sent, replied, or shown through the interaction) in a channel or thread. */
     List<Outgoing> postedIn(String channelId) {
-        return outbox.stream()
-                .filter(o -> channelId.equals(o.channelId()) && !o.kind().equals("thread") && !o.kind().equals("interaction-reply"))
-                .toList();
+        return outbox.postedIn(channelId);
     }
 
     /** Every message the bot posted, sent or replied or through the interaction. */
     List<Outgoing> posted() {
-        return outbox.stream().filter(o -> !o.kind().equals("thread") && !o.kind().equals("interaction-reply")).toList();
+        return outbox.posted();
     }
 
     String nextId() {
@@ -206,19 +208,19 @@ final class MockDiscord {
             case "getJDA" -> jda;
             case "canTalk" -> true;
             case "sendMessage" -> inv.getArgument(0) instanceof MessageCreateData data
-                    ? FakeRestAction.of(MessageCreateAction.class, "send", outbox::add).in(id).data(data)
+                    ? FakeRestAction.of(MessageCreateAction.class, "send", this::carry).in(id).data(data)
                             .yielding(action -> message(me, self, action.content(), false)).build()
-                    : FakeRestAction.of(MessageCreateAction.class, "send", outbox::add).in(id)
+                    : FakeRestAction.of(MessageCreateAction.class, "send", this::carry).in(id)
                             .content(inv.getArgument(0).toString())
                             .yielding(action -> message(me, self, action.content(), false)).build();
-            case "sendMessageEmbeds" -> FakeRestAction.of(MessageCreateAction.class, "send", outbox::add).in(id)
+            case "sendMessageEmbeds" -> FakeRestAction.of(MessageCreateAction.class, "send", this::carry).in(id)
                     .embeds(embedsOf(inv)).yielding(action -> message(me, self, action.content(), false)).build();
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         };
     }
 
     private MessageCreateAction replyAction(MessageChannel where, String messageId, InvocationOnMock inv) {
-        FakeRestAction.Builder<MessageCreateAction> reply = FakeRestAction.of(MessageCreateAction.class, "reply", outbox::add)
+        FakeRestAction.Builder<MessageCreateAction> reply = FakeRestAction.of(MessageCreateAction.class, "reply", this::carry)
                 .in(where.getId()).replyingTo(messageId)
                 .yielding(action -> message(where, self, action.content(), false));
         return inv.getArgument(0) instanceof MessageCreateData data
@@ -228,13 +230,13 @@ final class MockDiscord {
 
     InteractionHook hook(MessageChannel where) {
         return mock(InteractionHook.class, inv -> switch (inv.getMethod().getName()) {
-            case "editOriginalEmbeds" -> FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", outbox::add)
+            case "editOriginalEmbeds" -> FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", this::carry)
                     .in(where.getId()).embeds(embedsOf(inv)).failingWith(hookFailure)
                     .yielding(action -> message(where, self, action.content(), false)).build();
-            case "editOriginal" -> FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", outbox::add)
+            case "editOriginal" -> FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", this::carry)
                     .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
                     .yielding(action -> message(where, self, action.content(), false)).build();
-            case "sendMessage" -> FakeRestAction.of(WebhookMessageCreateAction.class, "followup", outbox::add)
+            case "sendMessage" -> FakeRestAction.of(WebhookMessageCreateAction.class, "followup", this::carry)
                     .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
                     .yielding(action -> message(where, self, action.content(), false)).build();
             case "getJDA" -> jda;
