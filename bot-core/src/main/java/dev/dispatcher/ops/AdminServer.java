@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger("dispatcher.startup");
 
     private final HttpServer server;
 
