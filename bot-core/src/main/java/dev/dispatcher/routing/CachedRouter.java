@@ -39,6 +39,9 @@ public final class CachedRouter implements Router {
                 .expireAfterWrite(maxAge)
                 .ticker(ticker)
                 .recordStats()
+                // Maintenance on the caller's thread: handing it to the common pool after every write cost more
+                // (about 10 µs a miss, measured with JMH) than the hits saved.
+                .executor(Runnable::run)
                 .build();
     }
 

@@ -143,7 +143,7 @@ public final class WeightedRouter implements Router {
                     + "); the overview specialist takes it with general knowledge."), bestSections, routed.length(), truncated);
         }
         SectionIndex.Match section = bestSections.get(top.specialist());
-        return new RoutingDecision(top.specialist(), top.confidence(), evidence, alternates(evidence, top),
+        return new RoutingDecision(top.specialist(), top.confidence(), evidence, alternates(evidence, top, crossDomain),
                 null, knowledge.link(top.specialist(), section == null ? null : section.section()),
                 routed.length(), truncated, correctionsThatDecided(evidence, votes), List.of());
     }
@@ -173,9 +173,16 @@ public final class WeightedRouter implements Router {
         return true;
     }
 
-    private List<String> alternates(List<Evidence> evidence, Evidence top) {
+    /**
+     * Close runners-up; and when a failure spanning domains went to its coordinator, the domains it named, whom the
+     * coordinator may want to consult (the seed's "offer collaboration").
+     */
+    private List<String> alternates(List<Evidence> evidence, Evidence top, boolean crossDomain) {
+        boolean coordinated = crossDomain && top.specialist().equals(settings.crossDomainSpecialist());
         return evidence.stream()
-                .filter(e -> e != top && e.confidence() >= top.confidence() - settings.ambiguityMargin())
+                .filter(e -> e != top)
+                .filter(e -> e.confidence() >= top.confidence() - settings.ambiguityMargin()
+                        || coordinated && e.keywordScore() >= DOMAIN && !e.specialist().equals(catalog.fallback().id()))
                 .limit(MAX_ALTERNATES)
                 .map(Evidence::specialist)
                 .toList();
