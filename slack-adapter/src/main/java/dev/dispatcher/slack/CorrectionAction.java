@@ -42,12 +42,18 @@ final class CorrectionAction implements BlockActionHandler {
         }
         String user = payload.getUser().getId();
         String thread = container.getThreadTs() != null ? container.getThreadTs() : container.getMessageTs();
-        work.submit("correction of " + choice.get().decisionId(), () -> {
-            Feedback.Correction correction = feedback.correct(choice.get().decisionId(), choice.get().specialistId(), user);
-            if (correction.recorded()) {
-                poster.post(channel, thread, MisrouteMessages.confirmation(correction, user), choice.get().decisionId());
-            } else {
-                poster.postEphemeral(channel, user, thread, MisrouteMessages.rejection(correction), choice.get().decisionId());
+        HandledEvent event = HandledEvent.arrived("correction", channel, payload.getTriggerId());
+        String decisionId = choice.get().decisionId();
+        work.submit(event.describe(), () -> {
+            Feedback.Correction correction = feedback.correct(decisionId, choice.get().specialistId(), user);
+            try {
+                if (correction.recorded()) {
+                    poster.post(channel, thread, MisrouteMessages.confirmation(correction, user), decisionId);
+                } else {
+                    poster.postEphemeral(channel, user, thread, MisrouteMessages.rejection(correction), decisionId);
+                }
+            } finally {
+                event.handled(decisionId, correction.recorded() ? correction.to().id() : null);
             }
         });
         return ctx.ack();

@@ -1,5 +1,6 @@
 package dev.dispatcher.slack;
 
+import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.store.EventLedger;
 import dev.dispatcher.store.StoreException;
 import org.slf4j.Logger;
@@ -7,16 +8,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a first delivery from Slack's retries and redeliveries, through the core's persistent {@link EventLedger}: an
- * event id (or a slash command's trigger id) is answered once, across retries, restarts and replicas. Thread-safe.
+ * event id (or a slash command's trigger id) is answered once, across retries, restarts and replicas. Every repeat
+ * dropped is counted ({@code dispatcher_duplicate_events_total}). Claims touch the database, so they run on a worker,
+ * never before the acknowledgement. Thread-safe.
  */
 final class FirstDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstDelivery.class);
 
     private final EventLedger ledger;
+    private final DispatcherMetrics metrics;
 
-    FirstDelivery(EventLedger ledger) {
+    FirstDelivery(EventLedger ledger, DispatcherMetrics metrics) {
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     /**
@@ -31,8 +36,14 @@ final class FirstDelivery {
             return true;
         }
         try {
-            return ledger.claim("slack:" + id);
+            boolean first = ledger.claim("slack:" + id);
+            if (!first) {
+                metrics.duplicateDropped(HandledEvent.PLATFORM);
+                LOG.debug("Slack delivery {} was already handled; dropping the repeat", id);
+            }
+            return first;
         } catch (StoreException e) {
+            metrics.error(HandledEvent.PLATFORM, "delivery_claim_failed");
             LOG.error("cannot tell whether Slack delivery {} is a repeat; handling it: {}", id, e.getMessage());
             return true;
         }

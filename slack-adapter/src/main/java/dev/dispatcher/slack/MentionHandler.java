@@ -40,15 +40,20 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent mention = payload.getEvent();
         boolean fromPerson = mention.getUser() != null && mention.getBotId() == null && !mention.getUser().equals(ctx.getBotUserId());
-        if (!fromPerson || !deliveries.claim(payload.getEventId())) {
+        if (!fromPerson) {
             return ctx.ack();
         }
         String channel = mention.getChannel();
+        HandledEvent event = HandledEvent.arrived("mention", channel, payload.getEventId());
         String thread = mention.getThreadTs() != null ? mention.getThreadTs() : mention.getTs();
         String task = taskOf(mention.getText(), ctx.getBotUserId());
-        work.submit("mention " + payload.getEventId(), () -> {
+        work.submit(event.describe(), () -> {
+            if (!deliveries.claim(payload.getEventId())) {
+                return;
+            }
             if (RequestKind.of(task) == RequestKind.HELP) {
                 poster.post(channel, thread, SlackMessage.text(help.usage()), null);
+                event.handled();
                 return;
             }
             Reply reply;
@@ -58,7 +63,11 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
                 poster.post(channel, thread, SlackMessage.text(HelpTexts.routingFailed()), null);
                 throw e;
             }
-            answers.post(reply, channel, thread);
+            try {
+                answers.post(reply, channel, thread);
+            } finally {
+                event.handled(reply.decisionId(), reply.specialist().id());
+            }
         });
         return ctx.ack();
     }

@@ -7,6 +7,7 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.store.StoredDecision;
 import java.util.Optional;
 
 /**
@@ -36,11 +37,15 @@ final class ReactionHandler {
     Response added(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
         ReactionAddedEvent event = payload.getEvent();
         ReactionAddedEvent.Item item = event.getItem();
-        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())
-                || !deliveries.claim(payload.getEventId())) {
+        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())) {
             return ctx.ack();
         }
-        work.submit("reaction_added " + payload.getEventId(), () -> flag(item.getChannel(), item.getTs(), event.getUser()));
+        HandledEvent handled = HandledEvent.arrived("flag", item.getChannel(), payload.getEventId());
+        work.submit(handled.describe(), () -> {
+            if (deliveries.claim(payload.getEventId())) {
+                flag(item.getChannel(), item.getTs(), event.getUser(), handled);
+            }
+        });
         return ctx.ack();
     }
 
@@ -48,22 +53,34 @@ final class ReactionHandler {
     Response removed(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
         ReactionRemovedEvent event = payload.getEvent();
         ReactionRemovedEvent.Item item = event.getItem();
-        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())
-                || !deliveries.claim(payload.getEventId())) {
+        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())) {
             return ctx.ack();
         }
-        work.submit("reaction_removed " + payload.getEventId(), () -> {
-            feedback.unflag(new ConversationRef("slack", item.getChannel(), null, item.getTs()), event.getUser());
+        HandledEvent handled = HandledEvent.arrived("unflag", item.getChannel(), payload.getEventId());
+        work.submit(handled.describe(), () -> {
+            if (deliveries.claim(payload.getEventId())) {
+                Optional<StoredDecision> decision =
+                        feedback.unflag(new ConversationRef("slack", item.getChannel(), null, item.getTs()), event.getUser());
+                handled.handled(decision.map(StoredDecision::id).orElse(null), decision.map(StoredDecision::specialist).orElse(null));
+            }
         });
         return ctx.ack();
     }
 
-    private void flag(String channel, String messageTs, String user) {
+    private void flag(String channel, String messageTs, String user, HandledEvent handled) {
         Optional<Feedback.Flag> flag = feedback.flag(new ConversationRef("slack", channel, null, messageTs), user);
-        if (flag.isPresent() && flag.get().firstByUser()) {
-            String thread = flag.get().decision().replyThread();
-            poster.post(channel, thread != null ? thread : messageTs, MisrouteMessages.question(flag.get(), user),
-                    flag.get().decision().id());
+        if (flag.isEmpty()) {
+            handled.handled();   // not one of the bot's answers
+            return;
+        }
+        StoredDecision decision = flag.get().decision();
+        try {
+            if (flag.get().firstByUser()) {
+                String thread = decision.replyThread();
+                poster.post(channel, thread != null ? thread : messageTs, MisrouteMessages.question(flag.get(), user), decision.id());
+            }
+        } finally {
+            handled.handled(decision.id(), decision.specialist());
         }
     }
 

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class RouteCommand implements SlashCommandHandler {
 
     static final String COMMAND = "/route";
+    private static final String KIND = "slash_command";
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteCommand.class);
 
@@ -49,35 +50,53 @@ final class RouteCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload command = request.getPayload();
+        HandledEvent event = HandledEvent.arrived(KIND, command.getChannelId(), command.getTriggerId());
         String text = SlackText.unescape(command.getText()).strip();
         RequestKind kind = RequestKind.of(text);
         if (kind == RequestKind.HELP) {
+            event.handled();
             return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(help.usage()).build());
-        }
-        if (!deliveries.claim("command:" + command.getTriggerId())) {
-            return ctx.ack();
-        }
-        if (kind == RequestKind.STATS) {
-            work.submit("/route stats", () -> poster.respondPrivately(command.getResponseUrl(),
-                    HelpTexts.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())), null));
-            return ctx.ack();
         }
         String botName = ctx.getAuthTestResponse() != null && ctx.getAuthTestResponse().getUser() != null
                 ? ctx.getAuthTestResponse().getUser() : "dispatcher";
-        work.submit("/route from " + command.getUserId(), () -> route(text, command, botName));
+        // Everything that touches the database or Slack happens after the acknowledgement, on a worker.
+        work.submit(event.describe(), () -> {
+            if (!deliveries.claim("command:" + command.getTriggerId())) {
+                return;
+            }
+            if (kind == RequestKind.STATS) {
+                poster.respondPrivately(command.getResponseUrl(),
+                        HelpTexts.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())), null);
+                event.handled();
+            } else {
+                route(text, command, botName, event);
+            }
+        });
         return ctx.ack();
     }
 
-    private void route(String text, SlashCommandPayload command, String botName) {
+    private void route(String text, SlashCommandPayload command, String botName, HandledEvent event) {
         String channel = command.getChannelId();
         Reply reply;
         try {
             reply = core.dispatcher().dispatch(new Task(text, command.getUserId(), new ConversationRef("slack", channel, null, null)));
         } catch (RuntimeException e) {
+            core.metrics().error(HandledEvent.PLATFORM, "routing_failed");
             LOG.error("/route from {} in {} could not be routed: {}", command.getUserId(), channel, e.getMessage(), e);
             poster.respondPrivately(command.getResponseUrl(), HelpTexts.routingFailed(), null);
+            event.handled();
             return;
         }
+        try {
+            answer(reply, command, botName);
+        } finally {
+            event.handled(reply.decisionId(), reply.specialist().id());
+        }
+    }
+
+    /** Posts the announcement and the analysis in its thread; a refusal is explained privately through the response_url. */
+    private void answer(Reply reply, SlashCommandPayload command, String botName) {
+        String channel = command.getChannelId();
         SlackPoster.Posted announcement = poster.post(channel, null, replies.announcement(reply, command.getUserId()), reply.decisionId());
         if (!announcement.ok()) {
             poster.respondPrivately(command.getResponseUrl(), announcement.notInChannel()

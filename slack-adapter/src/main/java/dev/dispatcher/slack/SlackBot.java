@@ -14,8 +14,8 @@ import java.time.Duration;
 /**
  * The Bolt {@link App} of the dispatcher, wired once: one handler per Slack surface ({@code /route},
  * {@code app_mention}, {@code reaction_added}/{@code reaction_removed}, the misroute menu), each acknowledging at once
- * and leaving the work to {@link BackgroundWork}. Request verification stays on: a bad signature or a timestamp older
- * than five minutes gets a 401 before any handler runs.
+ * and leaving the work (claiming the delivery, routing, posting) to {@link BackgroundWork}. Request verification stays
+ * on: a bad signature or a timestamp older than five minutes gets a 401 before any handler runs.
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -36,30 +36,15 @@ public final class SlackBot implements AutoCloseable {
      * @param core     the platform-free bot
      */
     public static SlackBot create(SlackSettings settings, BotCore core) {
-        SlackConfig config = new SlackConfig();
-        if (settings.apiUrl() != null) {
-            config.setMethodsEndpointUrlPrefix(settings.apiUrl());
-        }
-        config.setStatsEnabled(false);
-        Slack slack = Slack.getInstance(config);
-        App app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.signingSecret())
-                .requestVerificationEnabled(true)
-                // AppConfig reads SLACK_CLIENT_ID/SECRET from the environment and would then expect OAuth
-                // installations; this bot is a single-workspace app configured only through SlackSettings.
-                .clientId(null)
-                .clientSecret(null)
-                .build());
-
+        App app = newApp(settings);
+        Slack slack = app.slack();
         String emoji = core.settings().misrouteEmoji();
         MethodsClient client = slack.methods(settings.botToken());
-        BackgroundWork work = new BackgroundWork(WORKERS);
-        SlackPoster poster = new SlackPoster(slack, client);
+        BackgroundWork work = new BackgroundWork(WORKERS, core.metrics());
+        SlackPoster poster = new SlackPoster(slack, client, core.metrics());
         SlackReplies replies = new SlackReplies(emoji);
         HelpTexts help = new HelpTexts(emoji);
-        FirstDelivery deliveries = new FirstDelivery(core.events());
+        FirstDelivery deliveries = new FirstDelivery(core.events(), core.metrics());
         ThreadedAnswer answers = new ThreadedAnswer(core.dispatcher(), replies, poster);
         ReactionHandler reactions = new ReactionHandler(core.feedback(), emoji, poster, deliveries, work);
 
@@ -69,6 +54,28 @@ public final class SlackBot implements AutoCloseable {
         app.event(ReactionRemovedEvent.class, reactions::removed);
         app.blockAction(MisrouteMessages.CHOICE_ACTION, new CorrectionAction(core.feedback(), poster, work));
         return new SlackBot(app, work);
+    }
+
+    /**
+     * A Bolt app with no handlers yet, configured from the settings: this Web API, this bot token, request verification
+     * with the signing secret, and no OAuth.
+     */
+    static App newApp(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        if (settings.apiUrl() != null) {
+            config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        }
+        config.setStatsEnabled(false);
+        return new App(AppConfig.builder()
+                .slack(Slack.getInstance(config))
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .requestVerificationEnabled(true)
+                // AppConfig reads SLACK_CLIENT_ID/SECRET from the environment and would then expect OAuth
+                // installations; this bot is a single-workspace app configured only through SlackSettings.
+                .clientId(null)
+                .clientSecret(null)
+                .build());
     }
 
     /** The Bolt app, for an HTTP server or a Socket Mode connection to run. */
@@ -81,10 +88,21 @@ public final class SlackBot implements AutoCloseable {
         return work.awaitIdle(timeout);
     }
 
-    /** Lets running jobs finish (a few seconds at most) and stops the app. */
+    /**
+     * Finishes the work already acknowledged, waiting at most {@code limit}, and stops the app. Call it once Slack can
+     * no longer reach the app, so no new work arrives meanwhile.
+     *
+     * @return whether all of it finished in time
+     */
+    boolean finish(Duration limit) {
+        boolean finished = work.drain(limit);
+        app.stop();
+        return finished;
+    }
+
+    /** Finishes the acknowledged work within {@link BackgroundWork#DRAIN_LIMIT} and stops the app. */
     @Override
     public void close() {
-        work.close();
-        app.stop();
+        finish(BackgroundWork.DRAIN_LIMIT);
     }
 }

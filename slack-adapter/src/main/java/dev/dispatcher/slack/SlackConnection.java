@@ -9,9 +9,16 @@ interface SlackConnection {
     /** Where Slack sends events, commands and interactivity in HTTP mode (the manifest's request URLs). */
     String EVENTS_PATH = "/slack/events";
 
-    /** Connects and serves until {@link #stop()}; checks the bot token with {@code auth.test} first. */
+    /**
+     * Checks the bot token with {@code auth.test}, connects, and returns once events can arrive; the connection's own
+     * threads serve them from then on.
+     */
     void start() throws Exception;
 
+    /** Whether Slack's events can reach the app now. */
+    boolean serving();
+
+    /** Takes no more events; those being acknowledged at this moment are acknowledged first, within a few seconds. */
     void stop() throws Exception;
 
     /** The connection the settings ask for, built but not yet connected. */

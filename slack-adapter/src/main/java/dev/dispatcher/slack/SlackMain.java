@@ -5,18 +5,24 @@ import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.store.StoreException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the Slack bot ({@code ./dispatcher slack}): reads the settings, starts the core, wires the Bolt app and
- * serves it over HTTP or Socket Mode until the process is stopped. Bad configuration ends it at once with exit code 2
- * and one sentence naming the variable; tokens and secrets are never printed.
+ * serves it over HTTP or Socket Mode until the process is stopped. On SIGTERM (or Ctrl-C) it stops gracefully: no new
+ * events, the acknowledged ones finished, the database closed (see {@link SlackProcess}). Bad configuration ends it at
+ * once with exit code 2 and one sentence naming the variable; tokens and secrets are never printed.
  */
 public final class SlackMain {
 
     static final int BAD_CONFIGURATION = 2;
     static final int FAILED = 1;
+
+    private static final Logger STARTUP = LoggerFactory.getLogger("dispatcher.startup");
 
     private SlackMain() {}
 
@@ -45,24 +51,33 @@ public final class SlackMain {
         } catch (StoreException e) {
             return fail(err, BAD_CONFIGURATION, "the database cannot be opened (DISPATCHER_DB_URL): " + e.getMessage());
         }
-        SlackBot bot = SlackBot.create(settings, core);
+        SlackProcess process;
+        long readyAt;
         try {
-            SlackConnection connection = SlackConnection.of(settings, bot.app());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(connection, bot, core), "slack-shutdown"));
-            err.println(settings.mode() == SlackSettings.Mode.HTTP
-                    ? "dispatcher slack: HTTP mode, listening on port " + settings.port() + " at " + SlackConnection.EVENTS_PATH
-                    : "dispatcher slack: Socket Mode, connecting to Slack");
-            connection.start();
-            return 0;
+            process = SlackProcess.start(settings, core);
+            readyAt = System.currentTimeMillis();
         } catch (IllegalArgumentException e) {
+            core.close();
             // Bolt's auth.test at start-up: "The token is invalid (auth.test error: invalid_auth)"; the token is not in it.
             return fail(err, BAD_CONFIGURATION, "Slack refused SLACK_BOT_TOKEN: " + e.getMessage());
         } catch (Exception e) {
+            core.close();
             if (causedByBind(e)) {
                 return fail(err, BAD_CONFIGURATION, "SLACK_PORT " + settings.port() + " is already in use; choose another port.");
             }
             return fail(err, FAILED, "stopped: " + e.getMessage());
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(process::close, "slack-shutdown"));
+        STARTUP.info("{}; ready {} ms after the JVM started", settings.mode() == SlackSettings.Mode.HTTP
+                ? "dispatcher slack: HTTP mode, listening on port " + settings.port() + " at " + SlackConnection.EVENTS_PATH
+                : "dispatcher slack: Socket Mode, connected to Slack", readyAt - ManagementFactory.getRuntimeMXBean().getStartTime());
+        try {
+            process.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.close();
+        }
+        return 0;
     }
 
     private static boolean causedByBind(Throwable e) {
@@ -77,15 +92,5 @@ public final class SlackMain {
     private static int fail(PrintStream err, int code, String message) {
         err.println("dispatcher slack: " + message);
         return code;
-    }
-
-    private static void shutDown(SlackConnection connection, SlackBot bot, BotCore core) {
-        try {
-            connection.stop();
-        } catch (Exception e) {
-            System.err.println("dispatcher slack: stopping the connection failed: " + e.getMessage());
-        }
-        bot.close();
-        core.close();
     }
 }

@@ -10,6 +10,7 @@ import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.webhook.WebhookResponse;
+import dev.dispatcher.ops.DispatcherMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -20,13 +21,17 @@ import org.slf4j.LoggerFactory;
  * Posts the bot's messages through the Web API and survives Slack's bad moments: a {@code 429} is retried after its
  * {@code Retry-After}, a server error or network failure after a growing pause, at most {@value #MAX_TRIES} tries within
  * 30 seconds; what still fails is logged with the decision id and returned to the caller, never swallowed. Call it from
- * a worker thread, never from a handler that must acknowledge Slack. Thread-safe.
+ * a worker thread, never from a handler that must acknowledge Slack. Every attempt is counted by method and outcome
+ * ({@code dispatcher_platform_calls_total}), every pause for a 429 is timed ({@code dispatcher_rate_limit_waits}), and a
+ * post that finally fails counts as an error. Thread-safe.
  */
 final class SlackPoster {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackPoster.class);
 
     static final int MAX_TRIES = 3;
+    /** The method label of answers through a slash command's {@code response_url}. */
+    static final String RESPONSE_URL = "response_url";
     private static final Duration BUDGET = Duration.ofSeconds(30);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     /** Web API errors that say "try again later" rather than "this will never work". */
@@ -35,10 +40,12 @@ final class SlackPoster {
 
     private final MethodsClient client;
     private final Slack slack;
+    private final DispatcherMetrics metrics;
 
-    SlackPoster(Slack slack, MethodsClient client) {
+    SlackPoster(Slack slack, MethodsClient client, DispatcherMetrics metrics) {
         this.slack = slack;
         this.client = client;
+        this.metrics = metrics;
     }
 
     /** The outcome of a post: the new message's {@code ts}, or Slack's error code. */
@@ -94,10 +101,15 @@ final class SlackPoster {
         try {
             WebhookResponse response = new Responder(slack, responseUrl)
                     .send(SlashCommandResponse.builder().responseType("ephemeral").text(text).build());
-            if (response.getCode() == null || response.getCode() != 200) {
+            boolean ok = response.getCode() != null && response.getCode() == 200;
+            metrics.platformCall(HandledEvent.PLATFORM, RESPONSE_URL, ok ? "ok" : "http_" + response.getCode());
+            if (!ok) {
+                metrics.error(HandledEvent.PLATFORM, "private_answer_failed");
                 LOG.error("decision {}: response_url answered {} {}", decisionId, response.getCode(), response.getMessage());
             }
         } catch (IOException e) {
+            metrics.platformCall(HandledEvent.PLATFORM, RESPONSE_URL, "network_error");
+            metrics.error(HandledEvent.PLATFORM, "private_answer_failed");
             LOG.error("decision {}: could not answer through response_url: {}", decisionId, e.getMessage(), e);
         }
     }
@@ -115,8 +127,10 @@ final class SlackPoster {
             Duration wait;
             try {
                 last = call.run();
+                metrics.platformCall(HandledEvent.PLATFORM, method, last.ok() ? "ok" : last.error());
                 if (last.ok() || !TRANSIENT.contains(last.error())) {
                     if (!last.ok()) {
+                        failed(last);
                         LOG.error("decision {}: {} to {} failed: {}", decisionId, method, channel, last.error());
                     }
                     return last;
@@ -125,16 +139,19 @@ final class SlackPoster {
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
                 last = Posted.failed(status == 429 ? "ratelimited" : "http_" + status);
+                metrics.platformCall(HandledEvent.PLATFORM, method, last.error());
                 if (status == 429) {
                     wait = retryAfter(e);
                 } else if (status >= 500) {
                     wait = backoff;
                 } else {
+                    failed(last);
                     LOG.error("decision {}: {} to {} failed with HTTP {}", decisionId, method, channel, status);
                     return last;
                 }
             } catch (IOException e) {
                 last = Posted.failed("network_error");
+                metrics.platformCall(HandledEvent.PLATFORM, method, last.error());
                 wait = backoff;
                 LOG.warn("decision {}: {} to {} failed: {}", decisionId, method, channel, e.getMessage());
             }
@@ -144,12 +161,20 @@ final class SlackPoster {
             }
             LOG.warn("decision {}: {} to {} answered {}; try {} of {} in {} ms", decisionId, method, channel, last.error(),
                     attempt + 1, MAX_TRIES, wait.toMillis());
+            if ("ratelimited".equals(last.error())) {
+                metrics.rateLimitWait(HandledEvent.PLATFORM, wait);
+            }
             if (!pause(wait)) {
                 break;
             }
         }
+        failed(last);
         LOG.error("decision {}: {} to {} gave up after retries: {}", decisionId, method, channel, last.error());
         return last;
+    }
+
+    private void failed(Posted last) {
+        metrics.error(HandledEvent.PLATFORM, last.notInChannel() ? "not_in_channel" : "post_failed");
     }
 
     private static Duration retryAfter(SlackApiException e) {

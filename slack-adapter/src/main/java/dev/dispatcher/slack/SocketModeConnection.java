@@ -8,6 +8,7 @@ import java.io.IOException;
 final class SocketModeConnection implements SlackConnection {
 
     private final SocketModeApp socketMode;
+    private volatile boolean started;
 
     /** Builds the connection without opening it. */
     SocketModeConnection(App app, String appToken) throws IOException {
@@ -20,11 +21,19 @@ final class SocketModeConnection implements SlackConnection {
 
     @Override
     public void start() throws Exception {
-        socketMode.start();
+        socketMode.startAsync();
+        started = true;
+    }
+
+    /** Started and not stopped; the client reconnects by itself when Slack rotates the WebSocket. */
+    @Override
+    public boolean serving() {
+        return started && !socketMode.isClientStopped();
     }
 
     @Override
     public void stop() throws Exception {
+        started = false;
         socketMode.stop();
     }
 }

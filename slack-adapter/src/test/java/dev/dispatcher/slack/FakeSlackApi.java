@@ -17,10 +17,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -28,9 +30,10 @@ import java.util.function.Predicate;
  * {@code auth.test} with the bot's user id, {@code chat.postMessage} with a fresh {@code ts}, {@code chat.getPermalink}
  * with the thread of a message it saw. It also receives {@code response_url} posts, recorded as method
  * {@value #RESPONSE_URL}. Answers can be scripted: a 429 with {@code Retry-After}, an error such as
- * {@code not_in_channel}, a slow answer.
+ * {@code not_in_channel}, a slow answer, or every answer slow. For load runs it can count calls instead of keeping
+ * them ({@link #startCounting()}), so that a long run does not fill its memory.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
     static final String BOT_USER = "UBOT0DISPATCH";
     static final String RESPONSE_URL = "response_url";
@@ -61,23 +64,37 @@ final class FakeSlackApi implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final boolean keepCalls;
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Scripted>> script = new LinkedHashMap<>();
+    private final Map<String, Duration> slowness = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
 
-    private FakeSlackApi() throws IOException {
+    private FakeSlackApi(boolean keepCalls) throws IOException {
+        // Answer like a real server, without Nagle's algorithm: the JDK server writes headers and body separately, and
+        // the second write would wait for the client's delayed ACK (40 ms), capping the bot at ~25 posts/s per worker.
+        // Read when the JVM's first HttpServer is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.keepCalls = keepCalls;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
-    static FakeSlackApi start() throws IOException {
-        return new FakeSlackApi();
+    /** A fake that keeps every call for the test to inspect. */
+    public static FakeSlackApi start() throws IOException {
+        return new FakeSlackApi(true);
+    }
+
+    /** A fake that only counts calls by method ({@link #count(String)}): for load runs. */
+    public static FakeSlackApi startCounting() throws IOException {
+        return new FakeSlackApi(false);
     }
 
     /** The value for {@code SLACK_API_URL}. */
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
@@ -108,11 +125,22 @@ final class FakeSlackApi implements AutoCloseable {
         enqueue(method, new Scripted(0, null, null, delay));
     }
 
+    /** Every call of {@code method} from now on is answered normally, but only after {@code delay}. */
+    public void slowDown(String method, Duration delay) {
+        slowness.put(method, delay);
+    }
+
     private synchronized void enqueue(String method, Scripted answer) {
         script.computeIfAbsent(method, m -> new ArrayDeque<>()).add(answer);
     }
 
     // ---- what was called
+
+    /** How many calls of {@code method} were answered, whatever the answer. */
+    public long count(String method) {
+        LongAdder count = counts.get(method);
+        return count == null ? 0 : count.sum();
+    }
 
     synchronized List<Call> calls() {
         return List.copyOf(calls);
@@ -164,6 +192,10 @@ final class FakeSlackApi implements AutoCloseable {
         boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).contains("json");
         Map<String, String> params = json ? jsonParams(body) : formParams(body);
         String method = path.startsWith("/response/") ? RESPONSE_URL : path.replaceFirst("^/api/", "");
+        Duration slow = slowness.get(method);
+        if (slow != null) {
+            pause(slow);
+        }
         Scripted scripted = nextScripted(method);
         if (scripted != null && scripted.delay().compareTo(Duration.ZERO) > 0) {
             pause(scripted.delay());
@@ -209,7 +241,10 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     private synchronized void record(Call call) {
-        calls.add(call);
+        counts.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
+        if (keepCalls) {
+            calls.add(call);
+        }
         notifyAll();
     }
 

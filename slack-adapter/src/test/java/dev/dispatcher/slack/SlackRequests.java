@@ -30,10 +30,17 @@ final class SlackRequests {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String endpoint;
+    private final String signingSecret;
     private final AtomicInteger triggers = new AtomicInteger();
 
+    /** Requests signed with the test kit's {@link #SIGNING_SECRET}. */
     SlackRequests(int port) {
+        this(port, SIGNING_SECRET);
+    }
+
+    SlackRequests(int port, String signingSecret) {
         this.endpoint = "http://127.0.0.1:" + port + SlackConnection.EVENTS_PATH;
+        this.signingSecret = signingSecret;
     }
 
     // ---- slash commands
@@ -159,7 +166,7 @@ final class SlackRequests {
     /** Posts {@code body} signed now with the right secret. */
     Answer signedPost(String body, String contentType, Map<String, String> headers) throws IOException, InterruptedException {
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-        return post(body, contentType, timestamp, sign(SIGNING_SECRET, timestamp, body), headers);
+        return post(body, contentType, timestamp, sign(signingSecret, timestamp, body), headers);
     }
 
     /** Posts {@code body} with exactly the given timestamp and signature headers. */

@@ -1,0 +1,119 @@
+package dev.dispatcher.slack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Java main class run in a JVM of its own, as an operator runs it: on this test classpath, with exactly the given
+ * environment, its stdout and stderr together in one file, and stopped with SIGTERM ({@link Process#destroy()}).
+ */
+public final class JavaProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+    private final long startedNanos;
+
+    private JavaProcess(Process process, Path output, long startedNanos) {
+        this.process = process;
+        this.output = output;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Starts {@code mainClass}.
+     *
+     * @param env        the whole environment of the child (plus {@code PATH})
+     * @param jvmOptions e.g. {@code -Xmx128m}
+     * @param output     file that receives stdout and stderr
+     */
+    public static JavaProcess start(String mainClass, Map<String, String> env, List<String> jvmOptions, Path output)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> childEnv = builder.environment();
+        String path = childEnv.get("PATH");
+        childEnv.clear();
+        if (path != null) {
+            childEnv.put("PATH", path);
+        }
+        childEnv.putAll(env);
+        long started = System.nanoTime();
+        return new JavaProcess(builder.start(), output, started);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Time since {@link #start} launched it. */
+    public Duration age() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** Sends SIGTERM, as {@code docker stop} and Kubernetes do. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /**
+     * Waits for the process to end and returns its exit code (143 after SIGTERM).
+     *
+     * @throws AssertionError when it is still running after {@code timeout}; it is then killed
+     */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the process did not exit within " + timeout + "; output:\n" + outputQuietly());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything it printed so far, stdout and stderr interleaved. */
+    public String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    private String outputQuietly() {
+        try {
+            return output();
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Its resident memory ({@code VmRSS} in {@code /proc/<pid>/status}), in kibibytes; Linux only. */
+    public long residentKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for process " + process.pid());
+    }
+
+    /** Kills it if it still runs. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
