@@ -34,6 +34,8 @@ public final class AdminServer implements AutoCloseable {
      * @param metrics  the figures to expose
      */
     public static AdminServer start(int port, BooleanSupplier ready, DispatcherMetrics metrics) throws IOException {
+        // Without TCP_NODELAY the JDK server's small responses wait ~40 ms on Nagle's algorithm (measured in the load run).
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
         server.createContext("/readyz", exchange -> {

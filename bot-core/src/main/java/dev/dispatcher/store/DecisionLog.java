@@ -67,6 +67,8 @@ public final class DecisionLog {
      */
     public void attach(String decisionId, ConversationRef reply) {
         try (Connection c = database.connection()) {
+            // One transaction, so attaching costs one disk sync, and never half of it is kept.
+            c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO reply_messages (message_key, decision_id, thread, created_at)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (message_key) DO NOTHING")) {
                 s.setString(1, reply.messageKey());
@@ -80,6 +82,7 @@ public final class DecisionLog {
                 s.setString(2, decisionId);
                 s.executeUpdate();
             }
+            c.commit();
         } catch (SQLException e) {
             if (find(decisionId).isEmpty()) {
                 throw new StoreException("no decision " + decisionId + " to attach " + reply.messageKey() + " to", e);
