@@ -55,9 +55,9 @@ class OperationsTest {
     void masksSecrets() {
         List<String> secrets = SecretMaskingEncoder.secretsFrom(Map.of("SLACK_SIGNING_SECRET", "not-token-shaped-but-secret",
                 "DISCORD_TOKEN", "short"));
-        String line = "connecting with xoxb-1234567890-abcdefghij and xapp-1-A111-222-abc, signing not-token-shaped-but-secret";
+        String line = "connecting with xoxb-fake-1234567890-abcdefghij and xapp-1-A111-222-abc, signing not-token-shaped-but-secret";
         assertThat(SecretMaskingEncoder.mask(line, secrets))
-                .doesNotContain("xoxb-1234567890", "xapp-1-A111", "not-token-shaped-but-secret")
+                .doesNotContain("xoxb-fake-1234567890", "xapp-1-A111", "not-token-shaped-but-secret")
                 .contains("***");
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogSecrecyTest {
 
     /** Shaped like real secrets, so that nothing could tell them from the real thing. */
-    private static final String BOT_TOKEN = "xoxb-2718281828-3141592653589-Q7mZx4VbN2cLr8TfWk1HsJ0d";
+    private static final String BOT_TOKEN = "xoxb-fake-test-token-Q7mZx4VbN2cLr8TfWk1HsJ0d";
     private static final String SIGNING_SECRET = "8f14e45fceea167a5a36dedd4bea2543";
 
     @TempDir
