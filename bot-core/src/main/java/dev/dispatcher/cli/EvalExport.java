@@ -2,6 +2,7 @@ package dev.dispatcher.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dispatcher.feedback.Majority;
 import dev.dispatcher.store.Database;
 import dev.dispatcher.store.StoreException;
 import java.io.BufferedWriter;
@@ -58,7 +59,7 @@ final class EvalExport {
         } catch (SQLException e) {
             throw new StoreException("cannot read decisions for export: " + e.getMessage(), e);
         }
-        votes.forEach((id, v) -> labels.put(id, v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        votes.forEach((id, v) -> labels.put(id, Majority.of(v).getKey()));
         int written = 0;
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,5 +1,6 @@
 package dev.dispatcher.cli;
 
+import dev.dispatcher.feedback.Majority;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
 import dev.dispatcher.routing.TextAnalyzer;
@@ -41,7 +42,7 @@ final class KeywordSuggestions {
             taskByDecision.put(row.decisionId(), row.taskText());
             votes.computeIfAbsent(row.decisionId(), k -> new HashMap<>()).merge(row.correctedTo(), 1, Integer::sum);
         }
-        votes.forEach((id, v) -> labelByDecision.put(id, v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        votes.forEach((id, v) -> labelByDecision.put(id, Majority.of(v).getKey()));
 
         Map<String, List<Suggestion>> out = new LinkedHashMap<>();
         for (Specialist specialist : catalog.specialists()) {

@@ -53,7 +53,7 @@ public final class CorrectionExamples implements CorrectionMemory {
         List<Example> loaded = new ArrayList<>();
         for (Map.Entry<String, String> task : taskByDecision.entrySet()) {
             Map<String, Integer> votes = votesByDecision.get(task.getKey());
-            Map.Entry<String, Integer> majority = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            Map.Entry<String, Integer> majority = Majority.of(votes);
             int total = votes.values().stream().mapToInt(Integer::intValue).sum();
             int net = majority.getValue() - (total - majority.getValue());
             Set<String> terms = new HashSet<>(analyzer.contentTerms(task.getValue()));

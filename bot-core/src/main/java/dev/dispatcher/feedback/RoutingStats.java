@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,9 +89,7 @@ public final class RoutingStats {
         Map<String, Integer> corrected = new HashMap<>();
         Map<String, Integer> confusions = new HashMap<>();
         correctionVotes.forEach((decision, votes) -> {
-            String target = votes.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow().getKey();
+            String target = Majority.of(votes).getKey();
             String from = routedTo.get(decision);
             if (!target.equals(from)) {
                 corrected.merge(from, 1, Integer::sum);

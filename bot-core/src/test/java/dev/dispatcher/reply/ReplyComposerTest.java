@@ -88,15 +88,7 @@ class ReplyComposerTest {
         // GIVEN templates loaded for alpha, beta and overview, and a catalog that has since gained gamma
         var kb = MiniKnowledgeBase.in(dir);
         var templates = new PromptTemplates(kb.root(), dev.dispatcher.routing.SpecialistCatalog.load(kb.routingFile()));
-        kb.write("routing.yaml", MiniKnowledgeBase.ROUTING + """
-                  - id: gamma-architect
-                    displayName: Gamma
-                    description: Gizmos
-                    priority: 4
-                    document: docs/alpha.md
-                    template: templates/alpha.txt
-                    keywords: {gizmo: 3}
-                """);
+        kb.write("routing.yaml", MiniKnowledgeBase.ROUTING + MiniKnowledgeBase.GAMMA);
         var withGamma = dev.dispatcher.routing.SpecialistCatalog.load(kb.routingFile());
         var toGamma = new dev.dispatcher.routing.RoutingDecision("gamma-architect", 1, java.util.List.of(), java.util.List.of(),
                 null, new dev.dispatcher.knowledge.KnowledgeLink("p", "p", null), 5, false, 0, java.util.List.of());

@@ -32,15 +32,7 @@ class SpecialistCatalogTest {
     @Test
     @DisplayName("takes a ninth specialist from the file alone")
     void ninthSpecialist(@TempDir Path dir) {
-        MiniKnowledgeBase kb = MiniKnowledgeBase.in(dir).write("routing.yaml", MiniKnowledgeBase.ROUTING + """
-                  - id: gamma-architect
-                    displayName: Gamma
-                    description: Gizmos
-                    priority: 4
-                    document: docs/alpha.md
-                    template: templates/alpha.txt
-                    keywords: {gizmo: 3}
-                """);
+        MiniKnowledgeBase kb = MiniKnowledgeBase.in(dir).write("routing.yaml", MiniKnowledgeBase.ROUTING + MiniKnowledgeBase.GAMMA);
         assertThat(SpecialistCatalog.load(kb.routingFile()).get("gamma-architect").keywords()).containsEntry("gizmo", 3.0);
     }
 

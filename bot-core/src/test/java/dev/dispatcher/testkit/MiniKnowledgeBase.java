@@ -48,6 +48,17 @@ public final class MiniKnowledgeBase {
                 keywords: {architecture: 3}
             """;
 
+    /** A fourth specialist to append to {@link #ROUTING}, for tests of a configuration that grew. */
+    public static final String GAMMA = """
+              - id: gamma-architect
+                displayName: Gamma
+                description: Gizmos
+                priority: 4
+                document: docs/alpha.md
+                template: templates/alpha.txt
+                keywords: {gizmo: 3}
+            """;
+
     private final Path root;
 
     private MiniKnowledgeBase(Path root) {

@@ -27,8 +27,7 @@ import java.util.function.Predicate;
 
 /**
  * A fake Slack Web API on loopback: records every call (method, parameters, time) and answers like Slack —
- * {@code auth.test} with the bot's user id, {@code chat.postMessage} with a fresh {@code ts}, {@code chat.getPermalink}
- * with the thread of a message it saw. It also receives {@code response_url} posts, recorded as method
+ * {@code auth.test} with the bot's user id, {@code chat.postMessage} with a fresh {@code ts}. It also receives {@code response_url} posts, recorded as method
  * {@value #RESPONSE_URL}. Answers can be scripted: a 429 with {@code Retry-After}, an error such as
  * {@code not_in_channel}, a slow answer, or every answer slow. For load runs it can count calls instead of keeping
  * them ({@link #startCounting()}), so that a long run does not fill its memory.
@@ -220,20 +219,11 @@ public final class FakeSlackApi implements AutoCloseable {
                     + "\"team_id\":\"T0FAKE\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0FAKE\"}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
-            case "chat.getPermalink" -> permalink(params.get("channel"), params.get("message_ts"));
             case RESPONSE_URL -> "ok";
             default -> "{\"ok\":true}";
         };
     }
 
-    private synchronized String permalink(String channel, String ts) {
-        String thread = calls.stream()
-                .filter(c -> ts.equals(c.ts()) && channel.equals(c.param("channel")) && c.param("thread_ts") != null)
-                .map(c -> c.param("thread_ts")).findFirst().orElse(null);
-        String link = "https://fake.slack.test/archives/" + channel + "/p" + ts.replace(".", "")
-                + (thread == null ? "" : "?thread_ts=" + thread + "&cid=" + channel);
-        return "{\"ok\":true,\"channel\":\"" + channel + "\",\"permalink\":\"" + link + "\"}";
-    }
 
     private synchronized Scripted nextScripted(String method) {
         Deque<Scripted> queue = script.get(method);
