@@ -1,5 +1,8 @@
 package dev.dispatcher.discord;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -10,6 +13,24 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 final class DiscordJson {
 
     static final String BOT_ID = "1000";
+    /** The environment a test bot starts with: the repository's knowledge base, a SQLite file in {@code dir}, a fake token. */
+    static Map<String, String> botEnvironment(Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
+        env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("t.db"));
+        env.put("DISCORD_TOKEN", "fake.test.token");
+        return env;
+    }
+
+    /** The same, pointed at a fake Discord's REST and gateway, with the test guild for command registration. */
+    static Map<String, String> botEnvironment(Path dir, FakeDiscordRest rest, String gatewayUrl) {
+        Map<String, String> env = botEnvironment(dir);
+        env.put("DISCORD_GUILD_ID", GUILD_ID);
+        env.put("DISCORD_API_URL", rest.baseUrl());
+        env.put("DISCORD_GATEWAY_URL", gatewayUrl);
+        return env;
+    }
+
     static final String GUILD_ID = "2000";
     static final String CHANNEL_ID = "3000";
     static final String PERSON_ID = "4000";

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,14 +44,8 @@ class DiscordOperationsTest {
         gateway = new FakeDiscordGateway(shard -> DiscordJson.guild(PERMISSIONS));
         String gatewayUrl = gateway.begin();
         rest.recommend(gatewayUrl, 1);
-        Map<String, String> env = new HashMap<>();
-        env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
-        env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("t.db"));
+        Map<String, String> env = DiscordJson.botEnvironment(dir, rest, gatewayUrl);
         env.put("DISPATCHER_ADMIN_PORT", "0");
-        env.put("DISCORD_TOKEN", "fake.test.token");
-        env.put("DISCORD_GUILD_ID", DiscordJson.GUILD_ID);
-        env.put("DISCORD_API_URL", rest.baseUrl());
-        env.put("DISCORD_GATEWAY_URL", gatewayUrl);
         bot = DiscordMain.launch(env);
         Await.until("/readyz says ready", () -> status("/readyz") == 200, WAIT);
     }

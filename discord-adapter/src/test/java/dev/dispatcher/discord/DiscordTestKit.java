@@ -5,7 +5,6 @@ import static org.mockito.Mockito.mock;
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
@@ -57,10 +56,7 @@ final class DiscordTestKit implements AutoCloseable {
     private final GatedEventManager events;
 
     private DiscordTestKit(Path dir, Map<String, String> extraEnv) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
-        env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("t.db"));
-        env.put("DISCORD_TOKEN", "fake.test.token");
+        Map<String, String> env = DiscordJson.botEnvironment(dir);
         env.putAll(extraEnv);
         this.core = BotCore.start(CoreSettings.fromEnvironment(env));
         DiscordCalls calls = new DiscordCalls(core.metrics(), work);
