@@ -52,7 +52,7 @@ public final class BotCore implements AutoCloseable {
         this.knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
         PromptTemplates templates = new PromptTemplates(settings.knowledgeDir(), catalog);
         this.database = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
-        TextAnalyzer analyzer = new TextAnalyzer();
+        TextAnalyzer analyzer = TextAnalyzer.forRouting(catalog.settings());
         this.feedbackStore = new FeedbackStore(database, clock);
         this.examples = new CorrectionExamples(feedbackStore, analyzer);
         examples.reload();

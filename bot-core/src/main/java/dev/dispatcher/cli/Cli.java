@@ -134,7 +134,7 @@ public final class Cli {
         KnowledgeBase knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
         List<EvalCase> cases = EvalCases.read(Path.of(files.get(0)), catalog);
         List<String> ids = catalog.specialists().stream().map(Specialist::id).toList();
-        Evaluation.Result ours = Evaluation.run("ours", new WeightedRouter(catalog, knowledge, new TextAnalyzer(), CorrectionMemory.none()), cases, ids);
+        Evaluation.Result ours = Evaluation.run("ours", new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none()), cases, ids);
         Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(knowledge), cases, ids);
         out.println(json ? EvalReport.json(ours, baseline).toPrettyString() : EvalReport.text(ours, baseline));
         return 0;
@@ -165,7 +165,7 @@ public final class Cli {
 
     private int suggest() {
         try (BotCore core = BotCore.start(settings())) {
-            out.println(new KeywordSuggestions(core.catalog(), new TextAnalyzer()).render(core.feedbackRows()));
+            out.println(new KeywordSuggestions(core.catalog(), TextAnalyzer.forRouting(core.catalog().settings())).render(core.feedbackRows()));
         }
         return 0;
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>Keywords are analysed like tasks, so matching is on stems ("queries" = "query") and never on substrings
  * ("explain" does not contain the keyword "ai"). A keyword that analyses to several terms ("role-based") is matched as
- * a phrase. Immutable and thread-safe.
+ * a phrase, and the longest phrase found at a place owns its words: a shorter keyword inside it does not count. Immutable
+ * and thread-safe.
  */
 final class KeywordMatcher {
 
@@ -62,17 +63,28 @@ final class KeywordMatcher {
             found.add(new LinkedHashSet<>());
         }
         Set<Entry> counted = new HashSet<>();
+        int coveredUntil = 0;
         for (int pos = 0; pos < terms.size(); pos++) {
             List<Entry> candidates = byFirstTerm.get(terms.get(pos));
             if (candidates == null) {
                 continue;
             }
+            int longest = 0;
             for (Entry entry : candidates) {
-                if (startsAt(terms, pos, entry.terms()) && counted.add(entry)) {
+                if (startsAt(terms, pos, entry.terms())) {
+                    longest = Math.max(longest, entry.terms().size());
+                }
+            }
+            for (Entry entry : candidates) {
+                int end = pos + entry.terms().size();
+                // The longest phrase owns its words: "logged in" is signing in, not the logs its "log" could be.
+                boolean inside = end <= coveredUntil || entry.terms().size() < longest;
+                if (!inside && startsAt(terms, pos, entry.terms()) && counted.add(entry)) {
                     scores[entry.specialist()] += entry.weight();
                     found.get(entry.specialist()).add(entry.written());
                 }
             }
+            coveredUntil = Math.max(coveredUntil, pos + longest);
         }
         for (PatternEntry entry : patterns) {
             if (entry.pattern().regex().matcher(text).find()) {

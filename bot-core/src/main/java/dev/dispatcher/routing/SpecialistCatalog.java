@@ -148,7 +148,8 @@ public final class SpecialistCatalog {
                     node.has("crossDomainSpecialist") ? blankToNull(node.path("crossDomainSpecialist").asText()) : d.crossDomainSpecialist(),
                     node.has("crossDomainBonus") ? number(node, "crossDomainBonus", 0) : d.crossDomainBonus(),
                     positive(node, "labelledExampleWeight", d.labelledExampleWeight()),
-                    fraction(node, "labelledExampleMinSimilarity", d.labelledExampleMinSimilarity()));
+                    fraction(node, "labelledExampleMinSimilarity", d.labelledExampleMinSimilarity()),
+                    node.has("endpointPrefix") ? regex(node.path("endpointPrefix"), "settings.endpointPrefix") : d.endpointPrefix());
         }
 
         Specialist specialist(JsonNode node, String path) {
@@ -197,13 +198,20 @@ public final class SpecialistCatalog {
                 if (!node.path("weight").isNumber() || node.path("weight").asDouble() <= 0) {
                     throw new ConfigException(file, at + ".weight", "weight must be a positive number");
                 }
-                try {
-                    out.add(new Specialist.TextPattern(name, Pattern.compile(regex), node.path("weight").asDouble()));
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new ConfigException(file, at + ".regex", "not a valid regular expression: " + e.getDescription());
-                }
+                out.add(new Specialist.TextPattern(name, regex(node.path("regex"), at + ".regex"), node.path("weight").asDouble()));
             }
             return out;
+        }
+
+        Pattern regex(JsonNode value, String path) {
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw new ConfigException(file, path, "required text is missing");
+            }
+            try {
+                return Pattern.compile(value.asText());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException(file, path, "not a valid regular expression: " + e.getDescription());
+            }
         }
 
         Map<String, Double> weights(JsonNode node, String name, String path) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -26,7 +27,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>Before Lucene's standard tokenizer, identifiers are opened up: {@code flask_jwt_extended} and
  * {@code config.py} become separate words, and a camel-case word such as {@code ExpiredSignatureError} is kept and
- * also split into its parts. Thread-safe.
+ * also split into its parts. The endpoint prefix every URL shares ({@code /api/v1}) is dropped first: it says only
+ * "an endpoint", so its words would count that one fact several times over the resource the URL names. Thread-safe.
  */
 public final class TextAnalyzer {
 
@@ -34,15 +36,35 @@ public final class TextAnalyzer {
 
     private final Analyzer allWords = analyzer(false);
     private final Analyzer contentWords = analyzer(true);
+    private final Pattern endpointPrefix;
+
+    /** An analyzer that keeps every word. */
+    public TextAnalyzer() {
+        this(null);
+    }
+
+    /** @param endpointPrefix the URL prefix whose words are not terms, or {@code null} */
+    public TextAnalyzer(Pattern endpointPrefix) {
+        this.endpointPrefix = endpointPrefix;
+    }
+
+    /** The analyzer a routing configuration asks for. */
+    public static TextAnalyzer forRouting(RoutingSettings settings) {
+        return new TextAnalyzer(settings.endpointPrefix());
+    }
 
     /** Every term in order, stop words included (phrases such as "how does" need them). */
     public List<String> terms(String text) {
-        return analyze(allWords, text);
+        return analyze(allWords, withoutEndpointPrefix(text));
     }
 
     /** Terms without English stop words, for comparing a task with documents and examples. */
     public List<String> contentTerms(String text) {
-        return analyze(contentWords, text);
+        return analyze(contentWords, withoutEndpointPrefix(text));
+    }
+
+    private String withoutEndpointPrefix(String text) {
+        return endpointPrefix == null ? text : endpointPrefix.matcher(text).replaceAll(" ");
     }
 
     private static List<String> analyze(Analyzer analyzer, String text) {

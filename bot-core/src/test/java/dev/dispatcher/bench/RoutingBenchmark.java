@@ -63,7 +63,7 @@ public class RoutingBenchmark {
         Path kb = Repository.knowledgebase();
         SpecialistCatalog catalog = SpecialistCatalog.load(kb.resolve("routing.yaml"));
         KnowledgeBase knowledge = new KnowledgeBase(kb, catalog, null);
-        ours = new WeightedRouter(catalog, knowledge, new TextAnalyzer(), CorrectionMemory.none());
+        ours = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
         seedBaseline = new SeedBaselineRouter(knowledge);
         // Production defaults: 10000 decisions for 10 minutes.
         cached = new CachedRouter(ours, CorrectionMemory.none(), 10_000, Duration.ofMinutes(10), Ticker.systemTicker());

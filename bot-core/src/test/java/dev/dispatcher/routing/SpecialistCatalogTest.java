@@ -71,6 +71,9 @@ class SpecialistCatalogTest {
         MiniKnowledgeBase pattern = MiniKnowledgeBase.in(dir.resolve("a")).editRouting("    keywords: {architecture: 3}",
                 "    keywords: {architecture: 3}\n    patterns:\n      - {name: broken, regex: \"([a-z\", weight: 2}");
         assertThatThrownBy(() -> SpecialistCatalog.load(pattern.routingFile())).hasMessageContaining("specialists[2].patterns[0].regex");
+        MiniKnowledgeBase prefix = MiniKnowledgeBase.in(dir.resolve("c")).editRouting("fallbackSpecialist: overview-architect",
+                "fallbackSpecialist: overview-architect\n  endpointPrefix: \"/api/(v1\"");
+        assertThatThrownBy(() -> SpecialistCatalog.load(prefix.routingFile())).hasMessageContaining("settings.endpointPrefix");
         MiniKnowledgeBase garbage = MiniKnowledgeBase.in(dir.resolve("b")).write("routing.yaml", "specialists: [unclosed\n  : :");
         assertThatThrownBy(() -> SpecialistCatalog.load(garbage.routingFile())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(garbage.routingFile().toString());

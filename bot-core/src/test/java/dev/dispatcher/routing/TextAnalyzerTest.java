@@ -30,6 +30,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    @DisplayName("drops the configured endpoint prefix of a URL and keeps the resource it names")
+    void dropsEndpointPrefix() {
+        TextAnalyzer routing = new TextAnalyzer(java.util.regex.Pattern.compile("/api/v[0-9]+(?=/)"));
+        assertThat(routing.terms("GET /api/v1/auth/refresh")).containsExactly("get", "auth", "refresh");
+        assertThat(routing.terms("the api is v1")).contains("api", "v1");
+    }
+
+    @Test
     @DisplayName("drops stop words only from content terms")
     void stopWords() {
         assertThat(analyzer.terms("how does the system work")).contains("how", "the");

@@ -62,6 +62,27 @@ class WeightedRouterTest {
     }
 
     @Test
+    @DisplayName("lets the longest phrase own its words: 'logged in' is signing in, not the logs")
+    void longestPhraseOwnsItsWords() {
+        routing.send("I logged in on my phone and got logged out on the laptop")
+                .expectRoutedTo("auth-system-architect")
+                .expectNotDetected("logs")
+                .expectNotDetected("logging");
+    }
+
+    @Test
+    @DisplayName("counts a quoted URL once as an endpoint, and routes on the resource it names")
+    void quotedUrlCountsOnce() {
+        routing.send("Logged in as Manager A. GET /api/v1/users/45 (on Manager B's team) returns 200. Expected 403.")
+                .expectRoutedTo("user-management-architect")
+                .expectNotDetected("v1")
+                .expectNotDetected("api");
+        routing.send("POST /api/v1/auth/refresh gives 401 after the access token expires")
+                .expectRoutedTo("auth-system-architect");
+        routing.send("GET /api/v1/projects?page=2 returns 405").expectRoutedTo("api-endpoints-architect").expectDetected("url path");
+    }
+
+    @Test
     @DisplayName("recognises a pasted Python exception by its shape")
     void recognisesExceptions() {
         routing.send("RecursionError: maximum recursion depth exceeded")

@@ -22,7 +22,7 @@ public final class Routing {
     private Routing(Path knowledgeDir) {
         this.catalog = SpecialistCatalog.load(knowledgeDir.resolve("routing.yaml"));
         this.knowledge = new KnowledgeBase(knowledgeDir, catalog, null);
-        this.router = new WeightedRouter(catalog, knowledge, new TextAnalyzer(), CorrectionMemory.none());
+        this.router = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
     }
 
     /** Routing as the repository configures it. */
