@@ -17,6 +17,7 @@ package dev.dispatcher.routing;
  *                           when the task also describes a failure
  * @param labelledExampleWeight what a labelled example identical to the task adds (scaled by similarity squared)
  * @param labelledExampleMinSimilarity examples less similar than this to a task do not vote
+ * @param exampleClassifierWeight what the example classifier adds for a specialist it is sure of (times its probability)
  * @param endpointPrefix     the path prefix every endpoint shares ({@code /api/v1}), or {@code null}: inside a quoted
  *                           URL it only says "an endpoint", which a pattern counts once, so its words are not terms
  */
@@ -33,11 +34,12 @@ public record RoutingSettings(
         double crossDomainBonus,
         double labelledExampleWeight,
         double labelledExampleMinSimilarity,
+        double exampleClassifierWeight,
         java.util.regex.Pattern endpointPrefix) {
 
     /** The defaults used when the configuration does not name a value. */
     public static RoutingSettings defaults() {
         return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.25, 2000, 1.0, 2.0, 6.0,
-                null, 2.0, 12.0, 0.15, null);
+                null, 2.0, 12.0, 0.15, 3.0, null);
     }
 }

@@ -149,6 +149,7 @@ public final class SpecialistCatalog {
                     node.has("crossDomainBonus") ? number(node, "crossDomainBonus", 0) : d.crossDomainBonus(),
                     positive(node, "labelledExampleWeight", d.labelledExampleWeight()),
                     fraction(node, "labelledExampleMinSimilarity", d.labelledExampleMinSimilarity()),
+                    nonNegative(node, "exampleClassifierWeight", d.exampleClassifierWeight()),
                     node.has("endpointPrefix") ? regex(node.path("endpointPrefix"), "settings.endpointPrefix") : d.endpointPrefix());
         }
 
@@ -258,6 +259,14 @@ public final class SpecialistCatalog {
             double v = number(node, name, fallback);
             if (v <= 0) {
                 throw new ConfigException(file, "settings." + name, "expected a positive number");
+            }
+            return v;
+        }
+
+        double nonNegative(JsonNode node, String name, double fallback) {
+            double v = number(node, name, fallback);
+            if (v < 0) {
+                throw new ConfigException(file, "settings." + name, "expected zero (off) or a positive number");
             }
             return v;
         }

@@ -1,5 +1,6 @@
 package dev.dispatcher.routing;
 
+import dev.dispatcher.knowledge.ExampleClassifier;
 import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.knowledge.LabelledExamples;
 import dev.dispatcher.knowledge.Section;
@@ -16,7 +17,8 @@ import java.util.Map;
  *   <li>Configured keywords and phrases, matched as whole stemmed terms, summed by weight.</li>
  *   <li>The knowledge base itself: BM25 of the task against each document's sections, so a task without any listed
  *       keyword still lands, and the reply links the best section; and the labelled example requests
- *       ({@link LabelledExamples}), nearest neighbours in the way people phrase things.</li>
+ *       ({@link LabelledExamples}), nearest neighbours in the way people phrase things, and a naive Bayes
+ *       {@link ExampleClassifier} over all of them, which pools the words of every example of a specialist.</li>
  *   <li>Earlier corrections of similar tasks ({@link CorrectionMemory}).</li>
  * </ol>
  *
@@ -49,6 +51,7 @@ public final class WeightedRouter implements Router {
     private final KeywordMatcher keywords;
     private final SectionIndex sections;
     private final LabelledExamples examples;
+    private final ExampleClassifier classifier;
     private final CorrectionMemory corrections;
     private final RoutingSettings settings;
     private final List<Specialist> specialists;
@@ -63,6 +66,8 @@ public final class WeightedRouter implements Router {
         this.keywords = new KeywordMatcher(specialists, analyzer);
         this.sections = new SectionIndex(knowledge.sections(), analyzer);
         this.examples = new LabelledExamples(knowledge.labelledExamples(), catalog.settings().labelledExampleMinSimilarity(), analyzer);
+        this.classifier = new ExampleClassifier(knowledge.labelledExamples().stream()
+                .map(e -> Map.entry(analyzer.contentTerms(e.getKey()), e.getValue())).toList());
         this.corrections = corrections;
         this.settings = catalog.settings();
         List<String> ids = specialists.stream().map(Specialist::id).toList();
@@ -84,6 +89,7 @@ public final class WeightedRouter implements Router {
         Map<String, SectionIndex.Match> bestSections = sections.bestPerSpecialist(contentTerms);
         Map<String, CorrectionMemory.Vote> votes = corrections.votes(contentTerms);
         Map<String, Double> similar = examples.votes(contentTerms);
+        Map<String, Double> probable = classifier.probabilities(contentTerms);
 
         double bestBm25 = bestSections.values().stream().mapToDouble(SectionIndex.Match::score).max().orElse(0);
         double strength = bestBm25 / (bestBm25 + KNOWLEDGE_HALF_STRENGTH);
@@ -101,7 +107,8 @@ public final class WeightedRouter implements Router {
                 double ratio = match.score() / bestBm25;
                 knowledgeScores[i] = settings.knowledgeWeight() * strength * ratio * ratio;
             }
-            knowledgeScores[i] += settings.labelledExampleWeight() * similar.getOrDefault(id, 0.0);
+            knowledgeScores[i] += settings.labelledExampleWeight() * similar.getOrDefault(id, 0.0)
+                    + settings.exampleClassifierWeight() * probable.getOrDefault(id, 0.0);
             CorrectionMemory.Vote vote = votes.get(id);
             exampleScores[i] = vote == null ? 0 : vote.weight() * settings.exampleWeight();
             totals[i] = keywordScores[i] + knowledgeScores[i] + exampleScores[i];
