@@ -12,25 +12,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The real Slack bot — core, Bolt app, Jetty on a free loopback port, admin endpoints on another — wired to a
- * {@link FakeSlackApi} and its own SQLite file by {@link SlackProcess}, as {@code SlackMain} wires it. Tests talk to it
- * through {@link #slack()} and read its admin endpoints through {@link #admin()}.
+ * The real Slack bot — core, Bolt app, Jetty on a free loopback port (or a Socket Mode connection), admin endpoints on
+ * another — wired to a {@link FakeSlackApi} and its own SQLite file by {@link SlackProcess}, as {@code SlackMain} wires
+ * it. Tests talk to it in HTTP mode through {@link #slack()} and read its admin endpoints through {@link #admin()}.
  */
 final class BotUnderTest implements AutoCloseable {
 
     static final String BOT_TOKEN = "xoxb-test-not-a-token";
+    static final String APP_TOKEN = "xapp-test-not-a-token";
 
     private final FakeSlackApi fake;
-    private final String databaseUrl;
+    private final Map<String, String> env;
     private final BotCore core;
     private final SlackProcess process;
     private final SlackRequests slack;
     private final AdminRequests admin;
 
-    private BotUnderTest(FakeSlackApi fake, String databaseUrl) throws Exception {
+    private BotUnderTest(FakeSlackApi fake, Map<String, String> env) throws Exception {
         this.fake = fake;
-        this.databaseUrl = databaseUrl;
-        Map<String, String> env = environment(fake, databaseUrl, freePort());
+        this.env = env;
         SlackSettings settings = SlackSettings.fromEnvironment(env);
         this.core = BotCore.start(CoreSettings.fromEnvironment(env));
         try {
@@ -39,18 +39,29 @@ final class BotUnderTest implements AutoCloseable {
             core.close();
             throw e;
         }
-        this.slack = new SlackRequests(((HttpConnection) process.connection()).port());
+        this.slack = process.connection() instanceof HttpConnection http ? new SlackRequests(http.port()) : null;
         this.admin = new AdminRequests(process.adminPort());
     }
 
     /** Starts a bot whose database lives in {@code dataDir}. */
     static BotUnderTest start(FakeSlackApi fake, Path dataDir) throws Exception {
-        return new BotUnderTest(fake, "jdbc:sqlite:" + dataDir.resolve("t.db"));
+        return startOn(fake, "jdbc:sqlite:" + dataDir.resolve("t.db"));
     }
 
     /** Starts a bot on a given database, e.g. one of several replicas sharing a PostgreSQL database. */
     static BotUnderTest startOn(FakeSlackApi fake, String databaseUrl) throws Exception {
-        return new BotUnderTest(fake, databaseUrl);
+        return new BotUnderTest(fake, environment(fake, databaseUrl, freePort()));
+    }
+
+    /**
+     * Starts a bot in Socket Mode, as an app token without a signing secret selects it: it opens the WebSocket that the
+     * fake's {@code apps.connections.open} names ({@link FakeSlackApi#openSocketsAt(String)}).
+     */
+    static BotUnderTest startInSocketMode(FakeSlackApi fake, Path dataDir) throws Exception {
+        Map<String, String> env = environment(fake, dataDir, freePort());
+        env.remove("SLACK_SIGNING_SECRET");
+        env.put("SLACK_APP_TOKEN", APP_TOKEN);
+        return new BotUnderTest(fake, env);
     }
 
     /** The environment {@code ./dispatcher slack} would be given, pointing at the fake and a test database. */
@@ -71,12 +82,13 @@ final class BotUnderTest implements AutoCloseable {
         return env;
     }
 
-    /** Stops this bot and starts a new process-like one on the same database. */
+    /** Stops this bot and starts a new process-like one with the same settings, on the same database. */
     BotUnderTest restart() throws Exception {
         close();
-        return new BotUnderTest(fake, databaseUrl);
+        return new BotUnderTest(fake, env);
     }
 
+    /** Sends the bot what Slack would send to {@code /slack/events}; {@code null} in Socket Mode. */
     SlackRequests slack() {
         return slack;
     }

@@ -27,10 +27,11 @@ import java.util.function.Predicate;
 
 /**
  * A fake Slack Web API on loopback: records every call (method, parameters, time) and answers like Slack —
- * {@code auth.test} with the bot's user id, {@code chat.postMessage} with a fresh {@code ts}. It also receives {@code response_url} posts, recorded as method
- * {@value #RESPONSE_URL}. Answers can be scripted: a 429 with {@code Retry-After}, an error such as
- * {@code not_in_channel}, a slow answer, or every answer slow. For load runs it can count calls instead of keeping
- * them ({@link #startCounting()}), so that a long run does not fill its memory.
+ * {@code auth.test} with the bot's user id, {@code chat.postMessage} with a fresh {@code ts},
+ * {@code apps.connections.open} with the Socket Mode URL it was given ({@link #openSocketsAt(String)}). It also receives
+ * {@code response_url} posts, recorded as method {@value #RESPONSE_URL}. Answers can be scripted: a 429 with
+ * {@code Retry-After}, an error such as {@code not_in_channel}, a slow answer, or every answer slow. For load runs it
+ * can count calls instead of keeping them ({@link #startCounting()}), so that a long run does not fill its memory.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -69,6 +70,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> script = new LinkedHashMap<>();
     private final Map<String, Duration> slowness = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
+    private volatile String socketModeUrl;
 
     private FakeSlackApi(boolean keepCalls) throws IOException {
         // Answer like a real server, without Nagle's algorithm: the JDK server writes headers and body separately, and
@@ -103,6 +105,11 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     // ---- scripting
+
+    /** From now on {@code apps.connections.open} names this WebSocket URL, where Slack would name its own {@code wss://} one. */
+    void openSocketsAt(String url) {
+        socketModeUrl = url;
+    }
 
     /** The next call of {@code method} gets HTTP 429 with {@code Retry-After: seconds}. */
     void rateLimitNext(String method, int seconds) {
@@ -219,6 +226,7 @@ public final class FakeSlackApi implements AutoCloseable {
                     + "\"team_id\":\"T0FAKE\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0FAKE\"}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":" + GSON.toJson(socketModeUrl) + "}";
             case RESPONSE_URL -> "ok";
             default -> "{\"ok\":true}";
         };

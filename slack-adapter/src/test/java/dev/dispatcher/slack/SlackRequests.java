@@ -51,6 +51,11 @@ final class SlackRequests {
     }
 
     Answer route(String text, String user, String channel, String responseUrl, String triggerId) throws IOException, InterruptedException {
+        return signedPost(formBody(routeForm(text, user, channel, responseUrl, triggerId)), "application/x-www-form-urlencoded", Map.of());
+    }
+
+    /** The fields of a {@code /route text} command: a form in HTTP mode, a JSON payload in Socket Mode. */
+    static Map<String, String> routeForm(String text, String user, String channel, String responseUrl, String triggerId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token-unused");
         form.put("team_id", TEAM);
@@ -64,7 +69,7 @@ final class SlackRequests {
         form.put("api_app_id", "A0FAKE");
         form.put("response_url", responseUrl);
         form.put("trigger_id", triggerId);
-        return signedPost(formBody(form), "application/x-www-form-urlencoded", Map.of());
+        return form;
     }
 
     // ---- events
@@ -100,6 +105,13 @@ final class SlackRequests {
 
     /** An Events API callback; {@code retryNum} adds Slack's retry headers when not {@code null}. */
     Answer event(String eventId, JsonObject event, Integer retryNum) throws IOException, InterruptedException {
+        Map<String, String> headers = retryNum == null ? Map.of()
+                : Map.of("X-Slack-Retry-Num", retryNum.toString(), "X-Slack-Retry-Reason", "http_timeout");
+        return signedPost(callback(eventId, event).toString(), "application/json", headers);
+    }
+
+    /** The Events API callback that carries {@code event}: the body in HTTP mode, the payload in Socket Mode. */
+    static JsonObject callback(String eventId, JsonObject event) {
         JsonObject callback = new JsonObject();
         callback.addProperty("token", "legacy-verification-token-unused");
         callback.addProperty("team_id", TEAM);
@@ -108,9 +120,7 @@ final class SlackRequests {
         callback.addProperty("type", "event_callback");
         callback.addProperty("event_id", eventId);
         callback.addProperty("event_time", 1_700_000_000);
-        Map<String, String> headers = retryNum == null ? Map.of()
-                : Map.of("X-Slack-Retry-Num", retryNum.toString(), "X-Slack-Retry-Reason", "http_timeout");
-        return signedPost(callback.toString(), "application/json", headers);
+        return callback;
     }
 
     Answer event(String eventId, JsonObject event) throws IOException, InterruptedException {
