@@ -3,8 +3,9 @@ package dev.dispatcher.slack;
 import dev.dispatcher.ops.DispatcherMetrics;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -12,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The workers that do what a Slack handler must not do before acknowledging: claim the delivery, route, store, post.
- * A failing job is logged and counted, and the workers carry on, so one bad event never takes the bot down. At
- * shutdown the work already acknowledged is finished, within a bounded wait. Thread-safe.
+ * A failing job is logged and counted, and the workers carry on, so one bad event never takes the bot down. The queue
+ * is bounded: when it is full a job is refused at once, so the handler can tell Slack or the user that the bot is busy
+ * rather than acknowledge work it would only get to minutes later. At shutdown the work already acknowledged is
+ * finished, within a bounded wait. Thread-safe.
  */
 final class BackgroundWork implements AutoCloseable {
 
@@ -22,23 +25,36 @@ final class BackgroundWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final DispatcherMetrics metrics;
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
 
-    BackgroundWork(int threads, DispatcherMetrics metrics) {
+    /**
+     * @param threads    workers
+     * @param queueLimit jobs that may wait for a worker; one more is refused
+     */
+    BackgroundWork(int threads, int queueLimit, DispatcherMetrics metrics) {
         this.metrics = metrics;
         AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueLimit), r -> {
             Thread t = new Thread(r, "slack-work-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** Runs {@code job} on a worker; {@code what} names it in the log if it fails. */
-    void submit(String what, Runnable job) {
+    /** Every worker is busy and the queue is full: the next job would be refused. */
+    boolean full() {
+        return workers.getQueue().remainingCapacity() == 0;
+    }
+
+    /**
+     * Runs {@code job} on a worker; {@code what} names it in the log if it fails.
+     *
+     * @return {@code false} when the job was refused (the queue is full, or the bot is shutting down): it will not run
+     */
+    boolean submit(String what, Runnable job) {
         pending.incrementAndGet();
         try {
             workers.execute(() -> {
@@ -51,10 +67,12 @@ final class BackgroundWork implements AutoCloseable {
                     finished();
                 }
             });
-        } catch (RuntimeException rejected) {
+            return true;
+        } catch (RejectedExecutionException rejected) {
             finished();
-            metrics.error(HandledEvent.PLATFORM, "job_rejected");
-            LOG.error("{} was not run: {}", what, rejected.getMessage());
+            metrics.error(HandledEvent.PLATFORM, "busy");
+            LOG.warn("{} refused: {}", what, workers.isShutdown() ? "shutting down" : "every worker busy and the queue full");
+            return false;
         }
     }
 

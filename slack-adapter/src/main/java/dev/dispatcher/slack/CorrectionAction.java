@@ -44,7 +44,7 @@ final class CorrectionAction implements BlockActionHandler {
         String thread = container.getThreadTs() != null ? container.getThreadTs() : container.getMessageTs();
         HandledEvent event = HandledEvent.arrived("correction", channel, payload.getTriggerId());
         String decisionId = choice.get().decisionId();
-        work.submit(event.describe(), () -> {
+        boolean accepted = work.submit(event.describe(), () -> {
             Feedback.Correction correction = feedback.correct(decisionId, choice.get().specialistId(), user);
             try {
                 if (correction.recorded()) {
@@ -56,6 +56,6 @@ final class CorrectionAction implements BlockActionHandler {
                 event.handled(decisionId, correction.recorded() ? correction.to().id() : null);
             }
         });
-        return ctx.ack();
+        return accepted ? ctx.ack() : BusyGate.retryLater();
     }
 }

@@ -35,6 +35,12 @@ final class HelpTexts {
                 + "`. Please try again in a moment.";
     }
 
+    /** The private answer to a {@code /route} that arrived while every worker was busy: nothing was routed or kept. */
+    static String busy(String task) {
+        return "⏳ I'm busy with many requests right now and did not route this one. Please send it again in a minute:\n"
+                + String.join("\n", SlackText.preformatted(task, 39_000));
+    }
+
     /** The private note when routing itself failed. */
     static String routingFailed() {
         return "⚠️ Something went wrong while routing this task; it has been logged. Please try again in a moment.";

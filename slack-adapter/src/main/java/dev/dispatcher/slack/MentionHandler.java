@@ -47,7 +47,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
         HandledEvent event = HandledEvent.arrived("mention", channel, payload.getEventId());
         String thread = mention.getThreadTs() != null ? mention.getThreadTs() : mention.getTs();
         String task = taskOf(mention.getText(), ctx.getBotUserId());
-        work.submit(event.describe(), () -> {
+        boolean accepted = work.submit(event.describe(), () -> {
             if (!deliveries.claim(payload.getEventId())) {
                 return;
             }
@@ -69,7 +69,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
                 event.handled(reply.decisionId(), reply.specialist().id());
             }
         });
-        return ctx.ack();
+        return accepted ? ctx.ack() : BusyGate.retryLater();
     }
 
     /** The task in a mention: Slack's escaping undone and the bot's own {@code <@UBOT>} (or {@code <@UBOT|name>}) removed. */

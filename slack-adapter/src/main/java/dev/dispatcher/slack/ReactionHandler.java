@@ -41,12 +41,12 @@ final class ReactionHandler {
             return ctx.ack();
         }
         HandledEvent handled = HandledEvent.arrived("flag", item.getChannel(), payload.getEventId());
-        work.submit(handled.describe(), () -> {
+        boolean accepted = work.submit(handled.describe(), () -> {
             if (deliveries.claim(payload.getEventId())) {
                 flag(item.getChannel(), item.getTs(), event.getUser(), handled);
             }
         });
-        return ctx.ack();
+        return accepted ? ctx.ack() : BusyGate.retryLater();
     }
 
     /** Handles {@code reaction_removed}. */
@@ -57,14 +57,14 @@ final class ReactionHandler {
             return ctx.ack();
         }
         HandledEvent handled = HandledEvent.arrived("unflag", item.getChannel(), payload.getEventId());
-        work.submit(handled.describe(), () -> {
+        boolean accepted = work.submit(handled.describe(), () -> {
             if (deliveries.claim(payload.getEventId())) {
                 Optional<StoredDecision> decision =
                         feedback.unflag(new ConversationRef("slack", item.getChannel(), null, item.getTs()), event.getUser());
                 handled.handled(decision.map(StoredDecision::id).orElse(null), decision.map(StoredDecision::specialist).orElse(null));
             }
         });
-        return ctx.ack();
+        return accepted ? ctx.ack() : BusyGate.retryLater();
     }
 
     private void flag(String channel, String messageTs, String user, HandledEvent handled) {

@@ -60,7 +60,7 @@ final class RouteCommand implements SlashCommandHandler {
         String botName = ctx.getAuthTestResponse() != null && ctx.getAuthTestResponse().getUser() != null
                 ? ctx.getAuthTestResponse().getUser() : "dispatcher";
         // Everything that touches the database or Slack happens after the acknowledgement, on a worker.
-        work.submit(event.describe(), () -> {
+        boolean accepted = work.submit(event.describe(), () -> {
             if (!deliveries.claim("command:" + command.getTriggerId())) {
                 return;
             }
@@ -72,6 +72,10 @@ final class RouteCommand implements SlashCommandHandler {
                 route(text, command, botName, event);
             }
         });
+        if (!accepted) {
+            event.handled();
+            return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(HelpTexts.busy(text)).build());
+        }
         return ctx.ack();
     }
 

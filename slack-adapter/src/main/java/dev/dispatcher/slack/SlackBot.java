@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
@@ -19,7 +21,6 @@ import java.time.Duration;
  */
 public final class SlackBot implements AutoCloseable {
 
-    private static final int WORKERS = 8;
 
     private final App app;
     private final BackgroundWork work;
@@ -36,11 +37,11 @@ public final class SlackBot implements AutoCloseable {
      * @param core     the platform-free bot
      */
     public static SlackBot create(SlackSettings settings, BotCore core) {
-        App app = newApp(settings);
+        BackgroundWork work = new BackgroundWork(settings.workers(), settings.queueLimit(), core.metrics());
+        App app = gatedApp(settings, new BusyGate(work));
         Slack slack = app.slack();
         String emoji = core.settings().misrouteEmoji();
         MethodsClient client = slack.methods(settings.botToken());
-        BackgroundWork work = new BackgroundWork(WORKERS, core.metrics());
         SlackPoster poster = new SlackPoster(slack, client, core.metrics());
         SlackReplies replies = new SlackReplies(emoji);
         HelpTexts help = new HelpTexts(emoji);
@@ -61,12 +62,30 @@ public final class SlackBot implements AutoCloseable {
      * with the signing secret, and no OAuth.
      */
     static App newApp(SlackSettings settings) {
+        return new App(config(settings));
+    }
+
+    /**
+     * The same app, but asking {@code gate} first about every request, so that a full queue turns events away before
+     * Bolt dispatches them. Not a Bolt middleware: adding one builds Bolt's middleware list at once, which calls
+     * {@code auth.test}, and nothing should reach Slack before the bot starts.
+     */
+    private static App gatedApp(SlackSettings settings, BusyGate gate) {
+        return new App(config(settings)) {
+            @Override
+            public Response run(Request request) throws Exception {
+                return gate.admits(request) ? super.run(request) : BusyGate.retryLater();
+            }
+        };
+    }
+
+    private static AppConfig config(SlackSettings settings) {
         SlackConfig config = new SlackConfig();
         if (settings.apiUrl() != null) {
             config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         }
         config.setStatsEnabled(false);
-        return new App(AppConfig.builder()
+        return AppConfig.builder()
                 .slack(Slack.getInstance(config))
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
@@ -75,7 +94,7 @@ public final class SlackBot implements AutoCloseable {
                 // installations; this bot is a single-workspace app configured only through SlackSettings.
                 .clientId(null)
                 .clientSecret(null)
-                .build());
+                .build();
     }
 
     /** The Bolt app, for an HTTP server or a Socket Mode connection to run. */

@@ -13,13 +13,19 @@ import java.util.Map;
  * @param port          {@code SLACK_PORT}, where HTTP mode listens (default 3000)
  * @param apiUrl        {@code SLACK_API_URL}, another Web API base such as a local fake, ending in {@code /}; {@code null}
  *                      for Slack itself
+ * @param workers       {@code SLACK_WORKERS}, threads that route and post after the acknowledgement (default 8)
+ * @param queueLimit    {@code SLACK_QUEUE_LIMIT}, acknowledged events that may wait for a worker (default 1000); beyond
+ *                      it the bot says it is busy instead of piling up memory and latency
  */
-public record SlackSettings(Mode mode, String botToken, String signingSecret, String appToken, int port, String apiUrl) {
+public record SlackSettings(Mode mode, String botToken, String signingSecret, String appToken, int port, String apiUrl,
+                            int workers, int queueLimit) {
 
     /** The two ways a Bolt app receives Slack's requests. */
     public enum Mode { HTTP, SOCKET_MODE }
 
     static final int DEFAULT_PORT = 3000;
+    static final int DEFAULT_WORKERS = 8;
+    static final int DEFAULT_QUEUE_LIMIT = 1000;
 
     /**
      * Reads and checks the settings.
@@ -44,8 +50,10 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
         return new SlackSettings(mode, botToken,
                 mode == Mode.HTTP ? secret : null,
                 mode == Mode.SOCKET_MODE ? appToken : null,
-                port(value(env, "SLACK_PORT")),
-                apiUrl(value(env, "SLACK_API_URL")));
+                whole(env, "SLACK_PORT", DEFAULT_PORT, 1, 65_535, "a port number"),
+                apiUrl(value(env, "SLACK_API_URL")),
+                whole(env, "SLACK_WORKERS", DEFAULT_WORKERS, 1, 256, "a number of threads"),
+                whole(env, "SLACK_QUEUE_LIMIT", DEFAULT_QUEUE_LIMIT, 1, 100_000, "a number of events"));
     }
 
     private static Mode mode(String declared, String secret, String appToken) {
@@ -73,19 +81,20 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
         return secret != null ? Mode.HTTP : Mode.SOCKET_MODE;
     }
 
-    private static int port(String value) {
+    private static int whole(Map<String, String> env, String name, int fallback, int min, int max, String what) {
+        String value = value(env, name);
         if (value == null) {
-            return DEFAULT_PORT;
+            return fallback;
         }
         try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65_535) {
-                return port;
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
             }
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new IllegalArgumentException("SLACK_PORT must be a port number from 1 to 65535, was '" + value + "'.");
+        throw new IllegalArgumentException(name + " must be " + what + " from " + min + " to " + max + ", was '" + value + "'.");
     }
 
     private static String apiUrl(String value) {
@@ -107,6 +116,7 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
     @Override
     public String toString() {
         return "SlackSettings[mode=" + mode + ", port=" + port + ", apiUrl=" + (apiUrl == null ? "Slack" : apiUrl)
+                + ", workers=" + workers + ", queueLimit=" + queueLimit
                 + ", botToken=" + shown(botToken) + ", signingSecret=" + shown(signingSecret)
                 + ", appToken=" + shown(appToken) + "]";
     }

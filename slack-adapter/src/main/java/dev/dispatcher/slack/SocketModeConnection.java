@@ -31,9 +31,10 @@ final class SocketModeConnection implements SlackConnection {
         return started && !socketMode.isClientStopped();
     }
 
+    /** Stops the app and closes the client too: {@code stop()} alone leaves its threads, and its reconnecting, behind. */
     @Override
     public void stop() throws Exception {
         started = false;
-        socketMode.stop();
+        socketMode.close();
     }
 }

@@ -53,6 +53,13 @@ final class BotUnderTest implements AutoCloseable {
         return new BotUnderTest(fake, environment(fake, databaseUrl, freePort()));
     }
 
+    /** Starts a bot whose database lives in {@code dataDir}, with some settings of its own ({@code SLACK_WORKERS=1}). */
+    static BotUnderTest startWith(FakeSlackApi fake, Path dataDir, Map<String, String> settings) throws Exception {
+        Map<String, String> env = environment(fake, dataDir, freePort());
+        env.putAll(settings);
+        return new BotUnderTest(fake, env);
+    }
+
     /**
      * Starts a bot in Socket Mode, as an app token without a signing secret selects it: it opens the WebSocket that the
      * fake's {@code apps.connections.open} names ({@link FakeSlackApi#openSocketsAt(String)}).

@@ -69,6 +69,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Scripted>> script = new LinkedHashMap<>();
     private final Map<String, Duration> slowness = new ConcurrentHashMap<>();
+    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
     private volatile String socketModeUrl;
 
@@ -129,6 +130,39 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} is answered normally, but only after {@code delay}. */
     void delayNext(String method, Duration delay) {
         enqueue(method, new Scripted(0, null, null, delay));
+    }
+
+    /** A call held at the door: {@link #awaitArrival()} until it is waiting, then {@link #open()} to let it through. */
+    static final class Gate {
+
+        private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+
+        void awaitArrival() throws InterruptedException {
+            if (!arrived.await(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("the held call never arrived");
+            }
+        }
+
+        void open() {
+            opened.countDown();
+        }
+
+        private void pass() {
+            arrived.countDown();
+            try {
+                opened.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The next call of {@code method} waits at the returned gate until the test opens it. */
+    Gate holdNext(String method) {
+        Gate gate = new Gate();
+        gates.put(method, gate);
+        return gate;
     }
 
     /** Every call of {@code method} from now on is answered normally, but only after {@code delay}. */
@@ -198,6 +232,10 @@ public final class FakeSlackApi implements AutoCloseable {
         boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).contains("json");
         Map<String, String> params = json ? jsonParams(body) : formParams(body);
         String method = path.startsWith("/response/") ? RESPONSE_URL : path.replaceFirst("^/api/", "");
+        Gate gate = gates.remove(method);
+        if (gate != null) {
+            gate.pass();
+        }
         Duration slow = slowness.get(method);
         if (slow != null) {
             pause(slow);

@@ -70,6 +70,22 @@ class SlackSettingsTest {
     }
 
     @Test
+    @DisplayName("workers and queue limit default to 8 and 1000, and a value out of range is refused, naming the variable")
+    void workersAndQueue() {
+        SlackSettings defaults = SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET));
+        assertThat(defaults.workers()).isEqualTo(8);
+        assertThat(defaults.queueLimit()).isEqualTo(1000);
+        SlackSettings sized = SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_WORKERS", "16", "SLACK_QUEUE_LIMIT", "50"));
+        assertThat(sized.workers()).isEqualTo(16);
+        assertThat(sized.queueLimit()).isEqualTo(50);
+        assertThatThrownBy(() -> SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET, "SLACK_WORKERS", "0")))
+                .hasMessageContaining("SLACK_WORKERS");
+        assertThatThrownBy(() -> SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET, "SLACK_QUEUE_LIMIT", "lots")))
+                .hasMessageContaining("SLACK_QUEUE_LIMIT");
+    }
+
+    @Test
     @DisplayName("a port that is not a port is refused, naming SLACK_PORT")
     void badPort() {
         assertThatThrownBy(() -> SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SECRET, "SLACK_PORT", "99999")))
