@@ -1,6 +1,5 @@
 package dev.dispatcher.knowledge;
 
-import dev.dispatcher.routing.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,14 +25,14 @@ public final class LabelledExamples {
     private final double minSimilarity;
 
     /**
-     * @param labelled      text and specialist id of each example
+     * @param labelled      the analysed content terms and the specialist id of each example
      * @param minSimilarity examples less similar than this to a task do not vote
      */
-    public LabelledExamples(List<Map.Entry<String, String>> labelled, double minSimilarity, TextAnalyzer analyzer) {
+    public LabelledExamples(List<Map.Entry<List<String>, String>> labelled, double minSimilarity) {
         List<Example> built = new ArrayList<>();
         Map<String, List<Integer>> index = new HashMap<>();
-        for (Map.Entry<String, String> e : labelled) {
-            Set<String> terms = new HashSet<>(analyzer.contentTerms(e.getKey()));
+        for (Map.Entry<List<String>, String> e : labelled) {
+            Set<String> terms = new HashSet<>(e.getKey());
             if (!terms.isEmpty()) {
                 int id = built.size();
                 built.add(new Example(terms.size(), e.getValue()));
@@ -45,11 +44,6 @@ public final class LabelledExamples {
         index.forEach((term, ids) -> frozen.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.postings = Map.copyOf(frozen);
         this.minSimilarity = minSimilarity;
-    }
-
-    /** No examples: every task gets no votes. */
-    public static LabelledExamples none() {
-        return new LabelledExamples(List.of(), 1, new TextAnalyzer());
     }
 
     /** Summed squared similarities per specialist id, for the task's content terms. */

@@ -65,9 +65,10 @@ public final class WeightedRouter implements Router {
         this.specialists = catalog.specialists();
         this.keywords = new KeywordMatcher(specialists, analyzer);
         this.sections = new SectionIndex(knowledge.sections(), analyzer);
-        this.examples = new LabelledExamples(knowledge.labelledExamples(), catalog.settings().labelledExampleMinSimilarity(), analyzer);
-        this.classifier = new ExampleClassifier(knowledge.labelledExamples().stream()
-                .map(e -> Map.entry(analyzer.contentTerms(e.getKey()), e.getValue())).toList());
+        List<Map.Entry<List<String>, String>> labelled = knowledge.labelledExamples().stream()
+                .map(e -> Map.entry(analyzer.contentTerms(e.getKey()), e.getValue())).toList();
+        this.examples = new LabelledExamples(labelled, catalog.settings().labelledExampleMinSimilarity());
+        this.classifier = new ExampleClassifier(labelled);
         this.corrections = corrections;
         this.settings = catalog.settings();
         List<String> ids = specialists.stream().map(Specialist::id).toList();

@@ -24,8 +24,8 @@ class LabelledExamplesTest {
     @DisplayName("vote for their specialist in proportion to the square of their similarity to the task")
     void votes() {
         LabelledExamples examples = new LabelledExamples(List.of(
-                Map.entry("people keep getting bounced to the sign-in page", "auth-system-architect"),
-                Map.entry("the orders listing is slow", "database-architect")), 0.15, analyzer);
+                example("people keep getting bounced to the sign-in page", "auth-system-architect"),
+                example("the orders listing is slow", "database-architect")), 0.15);
         Map<String, Double> votes = examples.votes(analyzer.contentTerms("people get bounced to the sign-in page after lunch"));
         assertThat(votes).containsOnlyKeys("auth-system-architect");
         assertThat(votes.get("auth-system-architect")).isBetween(0.3, 1.0);
@@ -35,7 +35,7 @@ class LabelledExamplesTest {
     @DisplayName("stay silent below the minimum similarity")
     void minimumSimilarity() {
         LabelledExamples examples = new LabelledExamples(List.of(
-                Map.entry("people keep getting bounced to the sign-in page every single morning", "auth-system-architect")), 0.5, analyzer);
+                example("people keep getting bounced to the sign-in page every single morning", "auth-system-architect")), 0.5);
         assertThat(examples.votes(analyzer.contentTerms("page layout"))).isEmpty();
     }
 
@@ -58,5 +58,9 @@ class LabelledExamplesTest {
                 .write("examples.jsonl", "{\"text\": \"ok\", \"label\": \"beta-architect\"}\n{\"text\": \"x\", \"label\": \"gamma-architect\"}\n");
         assertThatThrownBy(() -> Routing.withConfigIn(kb.root())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("examples.jsonl:2").hasMessageContaining("gamma-architect");
+    }
+
+    private Map.Entry<List<String>, String> example(String text, String specialist) {
+        return Map.entry(analyzer.contentTerms(text), specialist);
     }
 }
