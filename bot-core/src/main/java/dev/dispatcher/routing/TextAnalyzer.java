@@ -26,8 +26,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * "management" match the keyword "manager" and send "session management" to user management.
  *
  * <p>Before Lucene's standard tokenizer, identifiers are opened up: {@code flask_jwt_extended} and
- * {@code config.py} become separate words, and a camel-case word such as {@code ExpiredSignatureError} is kept and
- * also split into its parts. The endpoint prefix every URL shares ({@code /api/v1}) is dropped first: it says only
+ * {@code config.py} become separate words, and a camel-case word such as {@code ExpiredSignatureError} or
+ * {@code OOMKilled} is kept and also split into its parts. The endpoint prefix every URL shares ({@code /api/v1}) is dropped first: it says only
  * "an endpoint", so its words would count that one fact several times over the resource the URL names. Thread-safe.
  */
 public final class TextAnalyzer {
@@ -99,7 +99,7 @@ public final class TextAnalyzer {
                 out.append(' ');
                 wordStart = i + 1;
                 camel = false;
-            } else if (i > wordStart && Character.isUpperCase(c) && Character.isLowerCase(text.charAt(i - 1))) {
+            } else if (i > wordStart && camelBoundary(text, i)) {
                 camel = true;
             }
         }
@@ -109,13 +109,26 @@ public final class TextAnalyzer {
     private static String splitCamelCase(String word) {
         StringBuilder out = new StringBuilder(word.length() + 4);
         for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(word.charAt(i - 1))) {
+            if (i > 0 && camelBoundary(word, i)) {
                 out.append(' ');
             }
-            out.append(c);
+            out.append(word.charAt(i));
         }
         return out.toString();
+    }
+
+    /**
+     * A new part starts at {@code i}: a capital after a small letter ("expired|Signature"), or the last capital of an
+     * acronym when a small letter follows ("OOM|Killed", "HTTP|Error").
+     */
+    private static boolean camelBoundary(String text, int i) {
+        char c = text.charAt(i);
+        char before = text.charAt(i - 1);
+        if (!Character.isUpperCase(c)) {
+            return false;
+        }
+        return Character.isLowerCase(before)
+                || Character.isUpperCase(before) && i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1));
     }
 
     private static Analyzer analyzer(boolean dropStopWords) {

@@ -20,6 +20,8 @@ class TextAnalyzerTest {
     @DisplayName("keeps a camel-case word and adds its parts")
     void splitsCamelCase() {
         assertThat(analyzer.terms("ExpiredSignatureError")).contains("expiredsignatureerror", "expire", "signature", "error");
+        assertThat(analyzer.terms("pods get OOMKilled")).contains("oomkill", "oom", "kill");
+        assertThat(analyzer.terms("HTTPError")).contains("httperror", "http", "error");
     }
 
     @Test
