@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -349,6 +350,22 @@ class DeploymentFilesTest {
                 }
                 assertThat(items).as("knowledge-base items of %s", name(deployment)).isEqualTo(expected);
             }
+        }
+
+        @Test
+        @DisplayName("carry the knowledge base as it is now: every ConfigMap value is its file's current content")
+        void knowledgeBaseIsCurrent() throws IOException {
+            Path kb = Repository.knowledgebase();
+            JsonNode data = DeployFiles.named("ConfigMap", "dispatcher-knowledgebase").path("data");
+            List<String> stale = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                Path file = kb.resolve(entry.getKey().replace("__", "/"));
+                if (!Files.isRegularFile(file) || !Files.readString(file).equals(entry.getValue().asText())) {
+                    stale.add(entry.getKey());
+                }
+            }
+            assertThat(stale).as("ConfigMap values older than knowledgebase/; regenerate it as deploy/README.md says").isEmpty();
         }
 
         private String name(JsonNode object) {
