@@ -80,14 +80,15 @@ final class LoadReport {
 
         md.append("| process | ready after: median (min–max of ").append(readyAfter.values().stream().mapToInt(List::size).max().orElse(0))
                 .append(") | VmRSS at ready (median) | process CPU, launch to ready (cores, mean) |"
-                        + " other processes' CPU meanwhile (cores, mean; max) |\n|---|---|---|---|---|\n");
+                        + " other processes' CPU meanwhile (cores, mean; max) | each, in launch order (ms) |\n|---|---|---|---|---|---|\n");
         readyAfter.forEach((process, times) -> {
             List<Long> ms = times.stream().map(Duration::toMillis).sorted().toList();
             List<Double> rss = residentAtReady.get(process).stream().sorted().toList();
-            md.append(String.format(Locale.ROOT, "| %s | %d ms (%d–%d) | %.0f MiB | %.2f | %.2f; %.2f |\n", process,
+            md.append(String.format(Locale.ROOT, "| %s | %d ms (%d–%d) | %.0f MiB | %.2f | %.2f; %.2f | %s |\n", process,
                     ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1), rss.get(rss.size() / 2),
                     mean(startUpCores.get(process)), mean(startUpOtherCores.get(process)),
-                    startUpOtherCores.get(process).stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+                    startUpOtherCores.get(process).stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    String.join(", ", times.stream().map(t -> Long.toString(t.toMillis())).toList())));
         });
 
         md.append("\n| process | sent | acknowledged | late (> 3 s) or never | ack p50 (ms) | ack p99 (ms) |"
