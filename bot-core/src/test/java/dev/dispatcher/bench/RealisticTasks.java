@@ -17,9 +17,9 @@ import java.util.Set;
  * Tasks as people type them, for benchmarks: the requests of the evaluation sets ({@code eval/*.jsonl}) with the
  * variations chat adds (a greeting, an "asap", lower case), generated from a fixed seed so every run routes the same
  * tasks. Every task is distinct after the decision cache's folding of case and spacing, so a benchmark over them
- * measures routing, not the cache.
+ * measures routing, not the cache. Public for the Discord load run ({@code discord-adapter}, {@code -Pload}).
  */
-final class RealisticTasks {
+public final class RealisticTasks {
 
     private static final List<String> EVAL_FILES = List.of("dev-cases.jsonl", "holdout-cases.jsonl", "seed-cases.jsonl");
     private static final String[] PREFIXES = {
@@ -51,7 +51,7 @@ final class RealisticTasks {
      *
      * @param seed fixes the choice of requests and variations
      */
-    static List<String> generate(SpecialistCatalog catalog, int count, long seed) {
+    public static List<String> generate(SpecialistCatalog catalog, int count, long seed) {
         List<String> base = evalTexts(catalog);
         Random random = new Random(seed);
         Set<String> folded = new LinkedHashSet<>();

@@ -71,6 +71,9 @@ final class FakeDiscordGateway extends WebSocketServer {
         super(new InetSocketAddress("127.0.0.1", 0));
         this.guildFor = guildFor;
         setReuseAddr(true);
+        // Send each event at once: with Nagle's algorithm an event waits behind the client's delayed ACK of the previous
+        // one (up to 40 ms), which showed as the 99th percentile of the load run's acknowledgements.
+        setTcpNoDelay(true);
     }
 
     /** Starts listening and returns the URL to give JDA ({@code DISCORD_GATEWAY_URL}). */

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,9 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
  * Discord's REST API on loopback, as far as the bot uses it: it records every request JDA sends and answers the way
- * Discord would (a posted message comes back with an id, a thread comes back as a channel). Thread-safe.
+ * Discord would (a posted message comes back with an id, a thread comes back as a channel). It sends no rate-limit
+ * headers, so JDA never holds a request back. For load runs it can count requests by {@linkplain #count kind} instead
+ * of keeping them ({@link #startCounting()}), so that a long run does not fill its memory. Thread-safe.
  */
 final class FakeDiscordRest implements AutoCloseable {
 
@@ -50,15 +54,34 @@ final class FakeDiscordRest implements AutoCloseable {
         }
     }
 
-    private static final Pattern CALLBACK = Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
-    private static final Pattern ORIGINAL = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/@original");
-    private static final Pattern FOLLOWUP = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
-    private static final Pattern THREAD_ON_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
-    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages");
-    private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)(/guilds/\\d+)?/commands");
+    private static final Pattern CALLBACK_PATH = Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern ORIGINAL_PATH = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/@original");
+    private static final Pattern FOLLOWUP_PATH = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
+    private static final Pattern THREAD_ON_MESSAGE_PATH = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
+    private static final Pattern CHANNEL_MESSAGE_PATH = Pattern.compile("/channels/(\\d+)/messages");
+    private static final Pattern COMMANDS_PATH = Pattern.compile("/applications/(\\d+)(/guilds/\\d+)?/commands");
+
+    // What count(kind) counts: the kinds of request the fake knows, plus 429s, 401s and anything unknown (404).
+    static final String GATEWAY = "gateway";
+    static final String SELF = "users/@me";
+    static final String COMMANDS = "commands";
+    static final String CALLBACK = "interaction-callback";
+    static final String EDIT_ORIGINAL = "edit-original";
+    static final String FOLLOWUP_MESSAGE = "followup";
+    static final String START_THREAD = "start-thread";
+    /** A message posted in the test guild's text channel ({@link DiscordJson#CHANNEL_ID}). */
+    static final String CHANNEL_MESSAGE = "channel-message";
+    /** A message posted in any other channel: a thread. */
+    static final String THREAD_MESSAGE = "thread-message";
+    static final String RATE_LIMITED = "rate-limited";
+    static final String REJECTED = "rejected";
+    static final String UNKNOWN = "unknown";
 
     private final HttpServer server;
+    private final boolean keepRequests;
     private final List<Request> requests = new ArrayList<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, Request> observer = (kind, request) -> { };
     private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
     private volatile String gatewayUrl = "ws://127.0.0.1:1";
     private volatile int recommendedShards = 1;
@@ -66,7 +89,16 @@ final class FakeDiscordRest implements AutoCloseable {
     private volatile CountDownLatch answering = new CountDownLatch(0);
     private final Map<String, Integer> rateLimits = new ConcurrentHashMap<>();
 
+    /** A fake that keeps every request for the test to inspect. */
     FakeDiscordRest() throws IOException {
+        this(true);
+    }
+
+    private FakeDiscordRest(boolean keepRequests) throws IOException {
+        // Answer like a real server, without Nagle's algorithm: the JDK server writes headers and body separately, and
+        // the second write would wait for the client's delayed ACK (40 ms). Read when the JVM's first HttpServer is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.keepRequests = keepRequests;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         // several threads, so that requests keep arriving (and being recorded) while answers are held
@@ -76,6 +108,25 @@ final class FakeDiscordRest implements AutoCloseable {
             return t;
         }));
         server.start();
+    }
+
+    /** A fake that only counts requests by kind ({@link #count}), for load runs. */
+    static FakeDiscordRest startCounting() throws IOException {
+        return new FakeDiscordRest(false);
+    }
+
+    /** How many requests of a kind ({@link #CALLBACK}, {@link #THREAD_MESSAGE}…) it has answered or is answering. */
+    long count(String kind) {
+        LongAdder count = counts.get(kind);
+        return count == null ? 0 : count.sum();
+    }
+
+    /**
+     * From now on, also hands every request, with its kind, to {@code observer} (on the thread serving it, before it
+     * is answered; the request's {@code response} and {@code status} are left empty). Replaces the previous observer.
+     */
+    void observe(BiConsumer<String, Request> observer) {
+        this.observer = observer;
     }
 
     /** The base URL to give JDA ({@code DISCORD_API_URL}). */
@@ -140,11 +191,15 @@ final class FakeDiscordRest implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body, raw,
                     null, authorization, 0);
             Answer answer = answer(request);
-            synchronized (this) {
-                requests.add(new Request(request.method(), path, request.query(), body, raw,
-                        answer.json() != null && answer.json().startsWith("{") ? DataObject.fromJson(answer.json()) : null,
-                        authorization, answer.status()));
-                notifyAll();
+            counts.computeIfAbsent(answer.kind(), k -> new LongAdder()).increment();
+            observer.accept(answer.kind(), request);
+            if (keepRequests) {
+                synchronized (this) {
+                    requests.add(new Request(request.method(), path, request.query(), body, raw,
+                            answer.json() != null && answer.json().startsWith("{") ? DataObject.fromJson(answer.json()) : null,
+                            authorization, answer.status()));
+                    notifyAll();
+                }
             }
             awaitUninterruptibly(answering);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -161,9 +216,9 @@ final class FakeDiscordRest implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String json, Map<String, String> headers) {
-        Answer(int status, String json) {
-            this(status, json, Map.of());
+    private record Answer(String kind, int status, String json, Map<String, String> headers) {
+        Answer(String kind, int status, String json) {
+            this(kind, status, json, Map.of());
         }
     }
 
@@ -181,7 +236,7 @@ final class FakeDiscordRest implements AutoCloseable {
             String[] methodAndPath = limited.split(" ", 2);
             Integer seconds;
             if (request.is(methodAndPath[0], methodAndPath[1]) && (seconds = rateLimits.remove(limited)) != null) {
-                return new Answer(429, "{\"message\": \"You are being rate limited.\", \"retry_after\": " + seconds
+                return new Answer(RATE_LIMITED, 429, "{\"message\": \"You are being rate limited.\", \"retry_after\": " + seconds
                         + ", \"global\": false}", Map.of("Retry-After", Integer.toString(seconds),
                         "X-RateLimit-Scope", "user", "via", "1.1 google"));
             }
@@ -195,31 +250,32 @@ final class FakeDiscordRest implements AutoCloseable {
         if (limited != null) {
             return limited;
         } else if (rejectToken) {
-            return new Answer(401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
+            return new Answer(REJECTED, 401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
         } else if (request.is("GET", "/gateway/bot")) {
-            return new Answer(200, DataObject.empty().put("url", gatewayUrl).put("shards", recommendedShards)
+            return new Answer(GATEWAY, 200, DataObject.empty().put("url", gatewayUrl).put("shards", recommendedShards)
                     .put("session_start_limit", DataObject.empty().put("total", 1000).put("remaining", 1000)
                             .put("reset_after", 0).put("max_concurrency", 1)).toString());
         } else if (request.is("GET", "/users/@me")) {
-            return new Answer(200, DiscordJson.botUser().toString());
-        } else if (request.method().equals("PUT") && (m = COMMANDS.matcher(request.path())).matches()) {
-            return new Answer(200, DataArray.empty().add(DataObject.empty().put("id", DiscordJson.COMMAND_ID)
+            return new Answer(SELF, 200, DiscordJson.botUser().toString());
+        } else if (request.method().equals("PUT") && (m = COMMANDS_PATH.matcher(request.path())).matches()) {
+            return new Answer(COMMANDS, 200, DataArray.empty().add(DataObject.empty().put("id", DiscordJson.COMMAND_ID)
                     .put("application_id", m.group(1)).put("version", "1").put("type", 1).put("name", RouteCommand.NAME)
                     .put("description", "Route a backend task").put("options", DataArray.empty())
                     .put("default_member_permissions", null).put("nsfw", false)).toString());
-        } else if (request.method().equals("POST") && CALLBACK.matcher(request.path()).matches()) {
-            return new Answer(204, null);
-        } else if (request.method().equals("PATCH") && ORIGINAL.matcher(request.path()).matches()) {
-            return new Answer(200, posted(DiscordJson.CHANNEL_ID, request.body()).toString());
-        } else if (request.method().equals("POST") && FOLLOWUP.matcher(request.path()).matches()) {
-            return new Answer(200, posted(DiscordJson.CHANNEL_ID, request.body()).toString());
-        } else if (request.method().equals("POST") && (m = THREAD_ON_MESSAGE.matcher(request.path())).matches()) {
+        } else if (request.method().equals("POST") && CALLBACK_PATH.matcher(request.path()).matches()) {
+            return new Answer(CALLBACK, 204, null);
+        } else if (request.method().equals("PATCH") && ORIGINAL_PATH.matcher(request.path()).matches()) {
+            return new Answer(EDIT_ORIGINAL, 200, posted(DiscordJson.CHANNEL_ID, request.body()).toString());
+        } else if (request.method().equals("POST") && FOLLOWUP_PATH.matcher(request.path()).matches()) {
+            return new Answer(FOLLOWUP_MESSAGE, 200, posted(DiscordJson.CHANNEL_ID, request.body()).toString());
+        } else if (request.method().equals("POST") && (m = THREAD_ON_MESSAGE_PATH.matcher(request.path())).matches()) {
             String name = request.body() == null ? "thread" : request.body().getString("name", "thread");
-            return new Answer(201, DiscordJson.thread(nextId(), m.group(1), name).toString());
-        } else if (request.method().equals("POST") && (m = CHANNEL_MESSAGE.matcher(request.path())).matches()) {
-            return new Answer(200, posted(m.group(1), request.body()).toString());
+            return new Answer(START_THREAD, 201, DiscordJson.thread(nextId(), m.group(1), name).toString());
+        } else if (request.method().equals("POST") && (m = CHANNEL_MESSAGE_PATH.matcher(request.path())).matches()) {
+            return new Answer(m.group(1).equals(DiscordJson.CHANNEL_ID) ? CHANNEL_MESSAGE : THREAD_MESSAGE, 200,
+                    posted(m.group(1), request.body()).toString());
         }
-        return new Answer(404, "{\"message\": \"404: Not Found\", \"code\": 0}");
+        return new Answer(UNKNOWN, 404, "{\"message\": \"404: Not Found\", \"code\": 0}");
     }
 
     private DataObject posted(String channelId, DataObject sent) {
