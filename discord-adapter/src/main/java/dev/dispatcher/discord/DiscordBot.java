@@ -51,7 +51,7 @@ public final class DiscordBot {
         DiscordCalls calls = new DiscordCalls(core.metrics(), work);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                 .setEventManagerProvider(shard -> new GatedEventManager(work, new RestartNotice(calls)))
-                .addEventListeners(listeners(settings, core, calls).toArray())
+                .addEventListeners(listeners(settings, core, calls, DiscordWork.pooled(settings.workers(), work, calls)).toArray())
                 .setRestConfig(restConfig(settings, core))
                 .setActivity(Activity.listening("/" + RouteCommand.NAME))
                 .setEnableShutdownHook(false);
@@ -90,15 +90,15 @@ public final class DiscordBot {
      * Every listener the bot registers, sharing one renderer, one duplicate-event ledger and one way of sending
      * requests ({@code calls}, which counts them).
      */
-    static List<ListenerAdapter> listeners(DiscordSettings settings, BotCore core, DiscordCalls calls) {
+    static List<ListenerAdapter> listeners(DiscordSettings settings, BotCore core, DiscordCalls calls, DiscordWork workers) {
         DiscordReplies replies = new DiscordReplies(settings.misrouteEmoji());
         ThreadedAnswers answers = new ThreadedAnswers(core.dispatcher(), replies, calls);
         EventClaims claims = new EventClaims(core.events(), core.metrics());
         return List.of(
                 new ReadyLog(),
                 new CommandRegistrar(settings.guildId(), calls),
-                new RouteCommandListener(core, replies, answers, claims, calls),
-                new MentionListener(core, replies, answers, claims, calls),
+                new RouteCommandListener(core, replies, answers, claims, calls, workers),
+                new MentionListener(core, replies, answers, claims, calls, workers),
                 new ReactionListener(core.feedback(), settings.misrouteEmoji(), calls),
                 new CorrectionMenuListener(core.feedback(), claims, calls));
     }

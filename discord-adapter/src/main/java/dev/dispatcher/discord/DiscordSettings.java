@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *                      for Discord's recommended count
  * @param misrouteEmoji reaction that flags a misroute ({@code DISCORD_MISROUTE_EMOJI}, default ❌): a unicode
  *                      emoji or the name of a custom emoji
+ * @param workers       threads that route, store and answer after the acknowledgement ({@code DISCORD_WORKERS},
+ *                      default 8)
  *
  * <p>The port of the health endpoints, {@code DISPATCHER_ADMIN_PORT}, is the core's: {@code CoreSettings.adminPort()}.
  */
@@ -25,7 +27,10 @@ public record DiscordSettings(
         String apiUrl,
         String gatewayUrl,
         Shards shards,
-        String misrouteEmoji) {
+        String misrouteEmoji,
+        int workers) {
+
+    static final int DEFAULT_WORKERS = 8;
 
     /** The unicode cross mark; Slack's name for it, {@code x}, means nothing on Discord. */
     public static final String DEFAULT_MISROUTE_EMOJI = "❌";
@@ -59,13 +64,28 @@ public record DiscordSettings(
         String shards = blankToNull(env.get("DISCORD_SHARDS"));
         String emoji = blankToNull(env.get("DISCORD_MISROUTE_EMOJI"));
         return new DiscordSettings(token, guild, api, gateway, shards == null ? null : Shards.parse(shards),
-                emoji == null ? DEFAULT_MISROUTE_EMOJI : emojiName(emoji));
+                emoji == null ? DEFAULT_MISROUTE_EMOJI : emojiName(emoji), workers(blankToNull(env.get("DISCORD_WORKERS"))));
+    }
+
+    private static int workers(String value) {
+        if (value == null) {
+            return DEFAULT_WORKERS;
+        }
+        try {
+            int workers = Integer.parseInt(value);
+            if (workers >= 1 && workers <= 256) {
+                return workers;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("DISCORD_WORKERS must be a number of threads from 1 to 256, was '" + value + "'");
     }
 
     @Override
     public String toString() {
         return "DiscordSettings[token=<hidden>, guildId=" + guildId + ", apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl
-                + ", shards=" + shards + ", misrouteEmoji=" + misrouteEmoji + "]";
+                + ", shards=" + shards + ", misrouteEmoji=" + misrouteEmoji + ", workers=" + workers + "]";
     }
 
     /** {@code ❌}, {@code misroute}, {@code :misroute:} and {@code <:misroute:123>} all name an emoji; reactions carry the name. */

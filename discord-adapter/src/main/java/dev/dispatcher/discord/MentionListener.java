@@ -33,13 +33,16 @@ final class MentionListener extends ListenerAdapter {
     private final ThreadedAnswers answers;
     private final EventClaims claims;
     private final DiscordCalls calls;
+    private final DiscordWork workers;
 
-    MentionListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims, DiscordCalls calls) {
+    MentionListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims, DiscordCalls calls,
+                    DiscordWork workers) {
         this.core = core;
         this.replies = replies;
         this.answers = answers;
         this.claims = claims;
         this.calls = calls;
+        this.workers = workers;
     }
 
     @Override
@@ -48,11 +51,17 @@ final class MentionListener extends ListenerAdapter {
         long started = System.nanoTime();
         try {
             User self = event.getJDA().getSelfUser();
-            if (isAddressedTo(message, self) && claims.firstTime(message.getId())) {
-                Reply routed = handle(message, stripMention(message.getContentRaw(), self.getId()));
-                EventLog.handled(DiscordCalls.PLATFORM, KIND, message.getChannel().getId(), message.getId(),
-                        routed == null ? null : routed.decisionId(), routed == null ? null : routed.specialist().id(),
-                        Duration.ofNanos(System.nanoTime() - started));
+            if (isAddressedTo(message, self)) {
+                // Nothing to acknowledge for a message: claiming, routing and answering all happen on a worker.
+                String text = stripMention(message.getContentRaw(), self.getId());
+                workers.run("message " + message.getId(), () -> {
+                    if (claims.firstTime(message.getId())) {
+                        Reply routed = handle(message, text);
+                        EventLog.handled(DiscordCalls.PLATFORM, KIND, message.getChannel().getId(), message.getId(),
+                                routed == null ? null : routed.decisionId(), routed == null ? null : routed.specialist().id(),
+                                Duration.ofNanos(System.nanoTime() - started));
+                    }
+                });
             }
         } catch (RuntimeException e) {
             calls.listenerFailed(e);

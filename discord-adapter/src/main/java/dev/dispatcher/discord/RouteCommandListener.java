@@ -32,13 +32,16 @@ final class RouteCommandListener extends ListenerAdapter {
     private final ThreadedAnswers answers;
     private final EventClaims claims;
     private final DiscordCalls calls;
+    private final DiscordWork workers;
 
-    RouteCommandListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims, DiscordCalls calls) {
+    RouteCommandListener(BotCore core, DiscordReplies replies, ThreadedAnswers answers, EventClaims claims, DiscordCalls calls,
+                         DiscordWork workers) {
         this.core = core;
         this.replies = replies;
         this.answers = answers;
         this.claims = claims;
         this.calls = calls;
+        this.workers = workers;
     }
 
     @Override
@@ -48,11 +51,8 @@ final class RouteCommandListener extends ListenerAdapter {
         }
         long started = System.nanoTime();
         try {
-            if (claims.firstTime(event.getId())) {
-                Reply routed = handle(event);
-                EventLog.handled(DiscordCalls.PLATFORM, KIND, event.getChannelId(), event.getId(),
-                        routed == null ? null : routed.decisionId(), routed == null ? null : routed.specialist().id(),
-                        Duration.ofNanos(System.nanoTime() - started));
+            if (claims.firstTimeHere(event.getId())) {
+                handle(event, started);
             }
         } catch (RuntimeException e) {
             calls.listenerFailed(e);
@@ -60,19 +60,35 @@ final class RouteCommandListener extends ListenerAdapter {
         }
     }
 
-    /** @return the routed reply, or {@code null} for help and statistics */
-    private Reply handle(SlashCommandInteractionEvent event) {
+    /**
+     * A task is acknowledged here, then claimed, routed and answered on a worker, so the gateway thread is free for the
+     * next interaction at once; help and statistics are claimed and answered here.
+     */
+    private void handle(SlashCommandInteractionEvent event, long started) {
         String text = event.getOption(RouteCommand.TASK, "", OptionMapping::getAsString);
-        return switch (RequestKind.of(text)) {
-            case HELP -> privately(event, List.of(replies.help()));
-            case STATS -> privately(event, replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats())));
-            case TASK -> route(event, text);
-        };
+        RequestKind kind = RequestKind.of(text);
+        if (kind == RequestKind.TASK) {
+            calls.queue("deferReply", event.deferReply(false), hook -> { },
+                    DiscordFailures.logging("acknowledge /route " + event.getId(), null));
+            workers.run("/route interaction " + event.getId(), () -> {
+                if (claims.firstTime(event.getId())) {
+                    handled(event, route(event, text), started);
+                }
+            });
+        } else if (claims.firstTime(event.getId())) {
+            List<String> parts = kind == RequestKind.HELP ? List.of(replies.help())
+                    : replies.stats(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()));
+            handled(event, privately(event, parts), started);
+        }
+    }
+
+    private static void handled(SlashCommandInteractionEvent event, Reply routed, long started) {
+        EventLog.handled(DiscordCalls.PLATFORM, KIND, event.getChannelId(), event.getId(),
+                routed == null ? null : routed.decisionId(), routed == null ? null : routed.specialist().id(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private Reply route(SlashCommandInteractionEvent event, String text) {
-        calls.queue("deferReply", event.deferReply(false), hook -> { },
-                DiscordFailures.logging("acknowledge /route " + event.getId(), null));
         String channel = event.getChannelId() == null ? "unknown" : event.getChannelId();
         String thread = event.getChannel() instanceof ThreadChannel ? channel : null;
         Reply reply = core.dispatcher().dispatch(

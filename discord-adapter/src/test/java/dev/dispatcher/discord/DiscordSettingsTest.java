@@ -37,6 +37,15 @@ class DiscordSettingsTest {
     }
 
     @Test
+    @DisplayName("DISCORD_WORKERS defaults to 8; a value that is not 1 to 256 is refused naming the variable")
+    void workers() {
+        assertThat(DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).workers()).isEqualTo(8);
+        assertThat(DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_WORKERS", "16")).workers()).isEqualTo(16);
+        assertThatThrownBy(() -> DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_WORKERS", "0")))
+                .hasMessageContaining("DISCORD_WORKERS");
+    }
+
+    @Test
     @DisplayName("DISCORD_SHARDS '0-3/8' means shards 0 to 3 of 8; a single '5/8' means shard 5; absent means recommended")
     void shards() {
         assertThat(DiscordSettings.Shards.parse("0-3/8")).isEqualTo(new DiscordSettings.Shards(0, 3, 8));

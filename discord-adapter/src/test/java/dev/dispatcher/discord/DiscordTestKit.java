@@ -54,13 +54,14 @@ final class DiscordTestKit implements AutoCloseable {
 
     private final List<ListenerAdapter> listeners;
     private final GatedEventManager events;
+    private final WorkersOnCall workers = new WorkersOnCall();
 
     private DiscordTestKit(Path dir, Map<String, String> extraEnv) {
         Map<String, String> env = DiscordJson.botEnvironment(dir);
         env.putAll(extraEnv);
         this.core = BotCore.start(CoreSettings.fromEnvironment(env));
         DiscordCalls calls = new DiscordCalls(core.metrics(), work);
-        this.listeners = DiscordBot.listeners(DiscordSettings.fromEnvironment(env), core, calls);
+        this.listeners = DiscordBot.listeners(DiscordSettings.fromEnvironment(env), core, calls, new DiscordWork(workers, work, calls));
         this.events = new GatedEventManager(work, new RestartNotice(calls));
         listeners.forEach(events::register);
     }
@@ -71,6 +72,38 @@ final class DiscordTestKit implements AutoCloseable {
 
     static DiscordTestKit start(Path dir, Map<String, String> extraEnv) {
         return new DiscordTestKit(dir, extraEnv);
+    }
+
+    /** From now on the listeners' worker jobs wait until {@link #releaseWork()}, to see what happened before them. */
+    void holdWork() {
+        workers.holding = true;
+    }
+
+    /** Runs the jobs held back, in order, and lets later ones run at once again. */
+    void releaseWork() {
+        workers.holding = false;
+        for (Runnable job = workers.held.poll(); job != null; job = workers.held.poll()) {
+            job.run();
+        }
+    }
+
+    /**
+     * The listeners' workers: each job runs at once, on the calling thread, so a test reads its outcome right after the
+     * event; or, while a test holds the work, it waits.
+     */
+    private static final class WorkersOnCall implements java.util.concurrent.Executor {
+
+        private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+        private boolean holding;
+
+        @Override
+        public void execute(Runnable job) {
+            if (holding) {
+                held.add(job);
+            } else {
+                job.run();
+            }
+        }
     }
 
     /** The listener of a type, wired exactly as {@link DiscordBot} wires it. */

@@ -54,6 +54,31 @@ class RouteCommandListenerTest {
     }
 
     @Test
+    @DisplayName("'/route' is acknowledged before it is routed: the routing waits for a worker, not the gateway thread")
+    void acknowledgesBeforeRouting() {
+        // GIVEN the workers are all busy
+        kit.holdWork();
+
+        // WHEN two tasks arrive
+        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        listener.onSlashCommandInteraction(kit.slash("Optimize SQL queries"));
+
+        // THEN both are acknowledged already, neither is routed or answered yet, and both count as in flight
+        assertThat(kit.outbox("interaction-reply")).hasSize(2);
+        assertThat(kit.outbox("edit-original")).isEmpty();
+        assertThat(kit.core.stats().standardWindows().get(0).routed()).isZero();
+        assertThat(kit.work.running()).isEqualTo(2);
+
+        // WHEN a worker is free
+        kit.releaseWork();
+
+        // THEN both are routed and shown, and nothing is left in flight
+        assertThat(kit.outbox("edit-original")).hasSize(2);
+        assertThat(kit.core.stats().standardWindows().get(0).routed()).isEqualTo(2);
+        assertThat(kit.work.running()).isZero();
+    }
+
+    @Test
     @DisplayName("'/route' replaces the placeholder with the analysis embed: specialist, analysis, knowledge-base link")
     void showsAnalysisEmbed() {
         // WHEN
