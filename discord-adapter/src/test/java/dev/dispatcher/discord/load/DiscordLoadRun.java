@@ -3,6 +3,7 @@ package dev.dispatcher.discord.load;
 import dev.dispatcher.bench.RealisticTasks;
 import dev.dispatcher.discord.FakeDiscord;
 import dev.dispatcher.routing.SpecialistCatalog;
+import dev.dispatcher.testkit.CpuUse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.dispatcher.discord.load;
 
+import dev.dispatcher.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package dev.dispatcher.slack.load;
 
-import dev.dispatcher.slack.JavaProcess;
+import dev.dispatcher.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

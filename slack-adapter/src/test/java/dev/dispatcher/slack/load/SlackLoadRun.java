@@ -1,6 +1,7 @@
 package dev.dispatcher.slack.load;
 
 import dev.dispatcher.slack.FakeSlackApi;
+import dev.dispatcher.testkit.CpuUse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

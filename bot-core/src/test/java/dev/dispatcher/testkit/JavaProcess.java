@@ -1,4 +1,4 @@
-package dev.dispatcher.discord.load;
+package dev.dispatcher.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Java main class run in a JVM of its own, as an operator runs it: on this test classpath, with exactly the given
  * environment, its stdout and stderr together in one file, and stopped with SIGTERM ({@link Process#destroy()}).
- * (slack-adapter's test sources have the same class; test sources are not shared between modules.)
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
 
     private final Process process;
     private final Path output;
@@ -34,7 +33,7 @@ final class JavaProcess implements AutoCloseable {
      * @param jvmOptions e.g. {@code -Xmx128m}
      * @param output     file that receives stdout and stderr
      */
-    static JavaProcess start(String mainClass, Map<String, String> env, List<String> jvmOptions, Path output)
+    public static JavaProcess start(String mainClass, Map<String, String> env, List<String> jvmOptions, Path output)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,21 +55,21 @@ final class JavaProcess implements AutoCloseable {
         return new JavaProcess(builder.start(), output, started);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Time since {@link #start} launched it. */
-    Duration age() {
+    public Duration age() {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Sends SIGTERM, as {@code docker stop} and Kubernetes do. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
@@ -79,7 +78,7 @@ final class JavaProcess implements AutoCloseable {
      *
      * @throws AssertionError when it is still running after {@code timeout}; it is then killed
      */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the process did not exit within " + timeout + "; output:\n" + outputQuietly());
@@ -88,7 +87,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Everything it printed so far, stdout and stderr interleaved. */
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
@@ -101,24 +100,24 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Its resident memory now ({@code VmRSS} in {@code /proc/<pid>/status}), in kibibytes; Linux only. */
-    long residentKib() throws IOException {
+    public long residentKib() throws IOException {
         return status("VmRSS:");
     }
 
     /** The most it was ever resident ({@code VmHWM}, the high-water mark), in kibibytes; Linux only. */
-    long peakResidentKib() throws IOException {
+    public long peakResidentKib() throws IOException {
         return status("VmHWM:");
     }
 
     /** How many threads it runs now ({@code Threads} in {@code /proc/<pid>/status}); Linux only. */
-    long threads() throws IOException {
+    public long threads() throws IOException {
         return status("Threads:");
     }
 
     /**
      * Runs {@code jcmd <pid> command} (a diagnostic command such as {@code GC.heap_info}) and returns what it printed.
      */
-    String jcmd(String command) throws IOException, InterruptedException {
+    public String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(process.pid()), command).redirectErrorStream(true).start();
         String printed = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

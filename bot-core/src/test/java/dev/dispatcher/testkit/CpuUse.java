@@ -1,4 +1,4 @@
-package dev.dispatcher.slack.load;
+package dev.dispatcher.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param targetTicks CPU time of the app under load
  * @param atNanos     when it was read
  */
-record CpuUse(long busyTicks, long ourTicks, long targetTicks, long atNanos) {
+public record CpuUse(long busyTicks, long ourTicks, long targetTicks, long atNanos) {
 
     /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -25,7 +25,7 @@ record CpuUse(long busyTicks, long ourTicks, long targetTicks, long atNanos) {
      * @param target the app under load
      * @param others the run's other processes (this one is always counted)
      */
-    static CpuUse now(long target, long... others) throws IOException {
+    public static CpuUse now(long target, long... others) throws IOException {
         String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long busy = 0;
         for (int field : new int[] {1, 2, 3, 6, 7, 8}) {   // user nice system irq softirq steal
@@ -39,14 +39,23 @@ record CpuUse(long busyTicks, long ourTicks, long targetTicks, long atNanos) {
         return new CpuUse(busy, ours, targetTicks, System.nanoTime());
     }
 
+    /**
+     * Reads now, just before launching a process that will become the target: its CPU time is zero so far, and this
+     * process is the only one of the run.
+     */
+    public static CpuUse beforeLaunch() throws IOException {
+        CpuUse now = now(ProcessHandle.current().pid());
+        return new CpuUse(now.busyTicks, now.ourTicks, 0, now.atNanos);
+    }
+
     /** Cores' worth of CPU that processes outside the run used between {@code earlier} and this reading. */
-    double othersSince(CpuUse earlier) {
+    public double othersSince(CpuUse earlier) {
         long others = (busyTicks - earlier.busyTicks) - (ourTicks - earlier.ourTicks);
         return Math.max(0, others / TICKS_PER_SECOND / secondsSince(earlier));
     }
 
     /** Cores' worth of CPU that the app under load used between {@code earlier} and this reading. */
-    double targetSince(CpuUse earlier) {
+    public double targetSince(CpuUse earlier) {
         return (targetTicks - earlier.targetTicks) / TICKS_PER_SECOND / secondsSince(earlier);
     }
 
