@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workers that route, store and answer, so that JDA's gateway thread, which hands a shard's events to the listeners
- * one after another, only claims an event and acknowledges it: one task's routing and database writes never delay the
+ * The workers that claim, route, store and answer, so that JDA's gateway thread, which hands a shard's events to the
+ * listeners one after another, only acknowledges: one task's routing and database writes never delay the
  * next interaction's acknowledgement past Discord's three seconds. Each job counts as {@link InFlightWork in flight}
  * from submission, so a shutdown waits for it; a failing job is logged and counted, and the workers carry on. When the
  * queue is full the gateway thread runs the job itself: slower, but nothing is dropped. Thread-safe.

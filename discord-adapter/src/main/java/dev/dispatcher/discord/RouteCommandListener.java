@@ -73,6 +73,10 @@ final class RouteCommandListener extends ListenerAdapter {
             workers.run("/route interaction " + event.getId(), () -> {
                 if (claims.firstTime(event.getId())) {
                     handled(event, route(event, text), started);
+                } else {
+                    // Another process answered it: take back the "thinking…" this one showed.
+                    calls.queue("deleteOriginal", event.getHook().deleteOriginal(), done -> { },
+                            DiscordFailures.logging("withdraw the placeholder of /route " + event.getId(), null));
                 }
             });
         } else if (claims.firstTime(event.getId())) {

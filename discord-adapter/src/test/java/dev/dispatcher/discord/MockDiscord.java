@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.channel.unions.GuildMessageChannelUnion;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.requests.restaction.ThreadChannelAction;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageCreateAction;
@@ -239,6 +240,8 @@ final class MockDiscord {
             case "sendMessage" -> FakeRestAction.of(WebhookMessageCreateAction.class, "followup", this::carry)
                     .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
                     .yielding(action -> message(where, self, action.content(), false)).build();
+            case "deleteOriginal" -> FakeRestAction.of(RestAction.class, "delete-original", this::carry)
+                    .in(where.getId()).failingWith(hookFailure).build();
             case "getJDA" -> jda;
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         });

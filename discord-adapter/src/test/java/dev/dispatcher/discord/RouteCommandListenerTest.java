@@ -79,6 +79,23 @@ class RouteCommandListenerTest {
     }
 
     @Test
+    @DisplayName("'/route' that another process already answered is not routed again, and its placeholder is withdrawn")
+    void answeredElsewhere() {
+        // GIVEN another bot process sharing the database has claimed the interaction
+        var slash = kit.slash("Fix JWT token expiration");
+        assertThat(kit.core.events().claim("discord:" + slash.getId())).isTrue();
+
+        // WHEN it reaches this process too
+        listener.onSlashCommandInteraction(slash);
+
+        // THEN this one acknowledged it (it could not know in time), then took its placeholder back, and routed nothing
+        assertThat(kit.outbox("interaction-reply")).hasSize(1);
+        assertThat(kit.outbox("delete-original")).hasSize(1);
+        assertThat(kit.outbox("edit-original")).isEmpty();
+        assertThat(kit.core.stats().standardWindows().get(0).routed()).isZero();
+    }
+
+    @Test
     @DisplayName("'/route' replaces the placeholder with the analysis embed: specialist, analysis, knowledge-base link")
     void showsAnalysisEmbed() {
         // WHEN
