@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.testkit.AdminRequests;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

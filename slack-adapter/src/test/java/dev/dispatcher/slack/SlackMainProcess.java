@@ -1,5 +1,6 @@
 package dev.dispatcher.slack;
 
+import dev.dispatcher.testkit.AdminRequests;
 import dev.dispatcher.testkit.JavaProcess;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,13 +1,10 @@
 package dev.dispatcher.discord.load;
 
+import dev.dispatcher.testkit.AdminRequests;
 import dev.dispatcher.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,17 +20,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoadTarget implements AutoCloseable {
 
-    private static final HttpClient ADMIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final JavaProcess process;
-    private final int adminPort;
+    private final AdminRequests admin;
     private final Duration readyAfter;
 
     private LoadTarget(String name, JavaProcess process, int adminPort, Duration readyAfter) {
         this.name = name;
         this.process = process;
-        this.adminPort = adminPort;
+        this.admin = new AdminRequests(adminPort);
         this.readyAfter = readyAfter;
     }
 
@@ -53,7 +49,7 @@ final class LoadTarget implements AutoCloseable {
 
     private Duration awaitReady(Duration limit) throws IOException {
         while (process.age().compareTo(limit) < 0) {
-            if (status("/readyz") == 200) {
+            if (admin.status("/readyz") == 200) {
                 return process.age();
             }
             if (!process.isAlive()) {
@@ -135,13 +131,12 @@ final class LoadTarget implements AutoCloseable {
 
     /** The sum of the samples of one series of {@code /metrics}, e.g. {@code dispatcher_tasks_routed_total}. */
     double metric(String series) throws IOException {
-        double sum = 0;
-        for (String line : get("/metrics").body().split("\n")) {
-            if (line.startsWith(series + "{") || line.startsWith(series + " ")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
+        try {
+            return admin.sample(series);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
-        return sum;
     }
 
     /** Stops it with SIGTERM, as an orchestrator does, and waits for it to exit. */
@@ -155,23 +150,7 @@ final class LoadTarget implements AutoCloseable {
         process.close();
     }
 
-    private int status(String path) {
-        try {
-            return get(path).statusCode();
-        } catch (IOException notYet) {
-            return -1;
-        }
-    }
 
-    private HttpResponse<String> get(String path) throws IOException {
-        try {
-            return ADMIN.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {

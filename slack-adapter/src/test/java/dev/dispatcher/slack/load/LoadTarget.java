@@ -1,12 +1,10 @@
 package dev.dispatcher.slack.load;
 
+import dev.dispatcher.testkit.AdminRequests;
 import dev.dispatcher.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,19 +21,18 @@ final class LoadTarget implements AutoCloseable {
     static final String SIGNING_SECRET = "load-run-signing-secret";
     static final String BOT_TOKEN = "xoxb-load-run-not-a-token";
 
-    private static final HttpClient ADMIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final JavaProcess process;
     private final int slackPort;
-    private final int adminPort;
+    private final AdminRequests admin;
     private final Duration readyAfter;
 
     private LoadTarget(String name, JavaProcess process, int slackPort, int adminPort, Duration readyAfter) {
         this.name = name;
         this.process = process;
         this.slackPort = slackPort;
-        this.adminPort = adminPort;
+        this.admin = new AdminRequests(adminPort);
         this.readyAfter = readyAfter;
     }
 
@@ -63,7 +60,7 @@ final class LoadTarget implements AutoCloseable {
 
     private Duration awaitReady(Duration limit) throws IOException {
         while (process.age().compareTo(limit) < 0) {
-            if (status("/readyz") == 200) {
+            if (admin.status("/readyz") == 200) {
                 return process.age();
             }
             if (!process.isAlive()) {
@@ -99,13 +96,12 @@ final class LoadTarget implements AutoCloseable {
 
     /** The sum of the samples of one series of {@code /metrics}, e.g. {@code dispatcher_tasks_routed_total}. */
     double metric(String name) throws IOException {
-        double sum = 0;
-        for (String line : get("/metrics").body().split("\n")) {
-            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
+        try {
+            return admin.sample(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
-        return sum;
     }
 
     /** Stops it with SIGTERM, as an orchestrator does, and waits for it to exit. */
@@ -119,23 +115,7 @@ final class LoadTarget implements AutoCloseable {
         process.close();
     }
 
-    private int status(String path) {
-        try {
-            return get(path).statusCode();
-        } catch (IOException notYet) {
-            return -1;
-        }
-    }
 
-    private HttpResponse<String> get(String path) throws IOException {
-        try {
-            return ADMIN.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {

@@ -1,4 +1,4 @@
-package dev.dispatcher.slack;
+package dev.dispatcher.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,17 +11,17 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Reads a bot's admin endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}) the way a probe or Prometheus does. */
-final class AdminRequests {
+public final class AdminRequests {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
 
-    AdminRequests(int port) {
+    public AdminRequests(int port) {
         this.port = port;
     }
 
     /** The HTTP status of {@code path}, or -1 when nothing answers on the port. */
-    int status(String path) {
+    public int status(String path) {
         try {
             return get(path).statusCode();
         } catch (IOException refused) {
@@ -33,7 +33,7 @@ final class AdminRequests {
     }
 
     /** The Prometheus text of {@code /metrics}. */
-    String metrics() throws IOException, InterruptedException {
+    public String metrics() throws IOException, InterruptedException {
         HttpResponse<String> response = get("/metrics");
         if (response.statusCode() != 200) {
             throw new AssertionError("/metrics answered " + response.statusCode());
@@ -45,7 +45,7 @@ final class AdminRequests {
      * The sum of the samples of {@code name} whose labels include all of {@code labels}, e.g.
      * {@code sample("dispatcher_platform_calls_total", "method=\"chat.postMessage\"", "outcome=\"ok\"")}; 0 when none.
      */
-    double sample(String name, String... labels) throws IOException, InterruptedException {
+    public double sample(String name, String... labels) throws IOException, InterruptedException {
         double sum = 0;
         for (String line : metrics().split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
@@ -59,14 +59,14 @@ final class AdminRequests {
     }
 
     /** Waits until {@code path} answers {@code status}; fails after {@code timeout}. */
-    void awaitStatus(String path, int status, Duration timeout) {
+    public void awaitStatus(String path, int status, Duration timeout) {
         if (!awaitTrue(() -> status(path) == status, timeout)) {
             throw new AssertionError(path + " did not answer " + status + " within " + timeout + "; it answers " + status(path));
         }
     }
 
     /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes; returns whether it held. */
-    static boolean awaitTrue(BooleanSupplier condition, Duration timeout) {
+    public static boolean awaitTrue(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
