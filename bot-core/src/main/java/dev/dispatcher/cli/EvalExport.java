@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ final class EvalExport {
         this.database = database;
     }
 
-    /** Writes the cases; returns how many. */
+    /** Writes the cases to a file in an existing folder, replacing it whole; returns how many. */
     int write(Path file) throws IOException {
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -60,22 +61,27 @@ final class EvalExport {
             throw new StoreException("cannot read decisions for export: " + e.getMessage(), e);
         }
         votes.forEach((id, v) -> labels.put(id, Majority.of(v).getKey()));
+        // Written beside the target and moved over it at the end: a failed export leaves no half file, and with
+        // --force the old file stays until the new one is complete.
+        Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".partial");
         int written = 0;
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            for (Map.Entry<String, String> e : texts.entrySet()) {
-                String label = labels.get(e.getKey());
-                if (label == null) {
-                    continue;
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(partial)) {
+                for (Map.Entry<String, String> e : texts.entrySet()) {
+                    String label = labels.get(e.getKey());
+                    if (label == null) {
+                        continue;
+                    }
+                    ObjectNode line = JSON.createObjectNode().put("text", e.getValue()).put("label", label);
+                    line.putArray("also");
+                    w.write(JSON.writeValueAsString(line));
+                    w.newLine();
+                    written++;
                 }
-                ObjectNode line = JSON.createObjectNode().put("text", e.getValue()).put("label", label);
-                line.putArray("also");
-                w.write(JSON.writeValueAsString(line));
-                w.newLine();
-                written++;
             }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
         return written;
     }

@@ -83,7 +83,7 @@ public final class ShellAdapter {
             out.println(help());
         } else if (text.equalsIgnoreCase("stats")) {
             out.println(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()));
-        } else if (text.equals(misrouteCode) || text.equalsIgnoreCase("react " + misrouteCode)) {
+        } else if (text.equalsIgnoreCase(misrouteCode) || text.equalsIgnoreCase("react " + misrouteCode)) {
             flagLastReply();
         } else {
             route(text);

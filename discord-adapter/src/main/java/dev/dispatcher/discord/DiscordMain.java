@@ -2,9 +2,13 @@ package dev.dispatcher.discord;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.app.ExitStatus;
+import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.ops.AdminServer;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -19,16 +23,26 @@ import org.slf4j.LoggerFactory;
 public final class DiscordMain {
 
     /** Exit code for unusable configuration: a missing or rejected token, a bad variable, a bad knowledge base. */
-    static final int BAD_CONFIGURATION = 2;
+    static final int BAD_CONFIGURATION = ExitStatus.BAD_USAGE;
 
     /** Exit code when Discord cannot be reached at start-up (network, outage); a supervisor may retry. */
-    static final int CANNOT_CONNECT = 1;
+    static final int CANNOT_CONNECT = ExitStatus.FAILED;
+
+    /** What {@code ./dispatcher discord --help} says. */
+    static final List<String> HELP = List.of(
+            "Runs the Discord bot until it is stopped (Ctrl-C or SIGTERM). Every setting comes from the environment:",
+            "DISCORD_TOKEN, and optionally DISCORD_GUILD_ID and DISCORD_SHARDS; the others are in",
+            "discord-adapter/README.md and the main README.");
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordMain.class);
 
     private DiscordMain() {}
 
     public static void main(String[] args) {
+        OptionalInt answered = BotArguments.check("./dispatcher discord", HELP, args, System.out, System.err);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         try {
             Running bot = launch(System.getenv());
             // SIGTERM (docker stop, Kubernetes) runs this: finish the answers in flight, then disconnect and close.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.testkit.JavaProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,30 @@ class DiscordMainTest {
         assertThatThrownBy(() -> DiscordMain.launch(env()))
                 .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageStartingWith("DISCORD_TOKEN is not set");
+    }
+
+    @Test
+    @DisplayName("'discord --help' prints the usage and exits 0 without starting the bot")
+    void help() throws Exception {
+        // GIVEN no settings at all: a started bot would stop for lack of DISCORD_TOKEN
+        try (JavaProcess bot = JavaProcess.start(DiscordMain.class.getName(), List.of("--help"), Map.of(), List.of(),
+                dir.resolve("help.log"))) {
+
+            // THEN
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).isZero();
+            assertThat(bot.output()).startsWith("Usage: ./dispatcher discord").contains("DISCORD_TOKEN").doesNotContain("is not set");
+        }
+    }
+
+    @Test
+    @DisplayName("an argument 'discord' does not take is a usage error: exit code 2 with the problem and the usage")
+    void unknownArgument() throws Exception {
+        try (JavaProcess bot = JavaProcess.start(DiscordMain.class.getName(), List.of("--token", "x"), Map.of(), List.of(),
+                dir.resolve("unknown.log"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(bot.output()).contains("Unknown option").contains("'--token'").contains("Usage: ./dispatcher discord")
+                    .doesNotContain("DISCORD_TOKEN is not set");
+        }
     }
 
     @Test

@@ -2,12 +2,16 @@ package dev.dispatcher.slack;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.app.ExitStatus;
+import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.store.StoreException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +23,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackMain {
 
-    static final int BAD_CONFIGURATION = 2;
-    static final int FAILED = 1;
+    static final int BAD_CONFIGURATION = ExitStatus.BAD_USAGE;
+    static final int FAILED = ExitStatus.FAILED;
+
+    /** What {@code ./dispatcher slack --help} says. */
+    static final List<String> HELP = List.of(
+            "Runs the Slack bot until it is stopped (Ctrl-C or SIGTERM). Every setting comes from the environment:",
+            "SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode); the others",
+            "are in slack-adapter/README.md and the main README.");
 
     private static final Logger STARTUP = LoggerFactory.getLogger("dispatcher.startup");
 
     private SlackMain() {}
 
     public static void main(String[] args) {
-        int exit = run(System.getenv(), System.err);
+        int exit = run(args, System.getenv(), System.out, System.err);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** Checks the arguments ({@code --help} is the only one), then runs the bot until it is stopped; returns the exit code. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        OptionalInt answered = BotArguments.check("./dispatcher slack", HELP, args, out, err);
+        return answered.isPresent() ? answered.getAsInt() : run(env, err);
     }
 
     /** Runs the bot until it is stopped; returns the exit code. */

@@ -1,0 +1,81 @@
+package dev.dispatcher.cli;
+
+import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.eval.EvalCase;
+import dev.dispatcher.eval.EvalCases;
+import dev.dispatcher.eval.EvalReport;
+import dev.dispatcher.eval.Evaluation;
+import dev.dispatcher.knowledge.KnowledgeBase;
+import dev.dispatcher.knowledge.TextFile;
+import dev.dispatcher.routing.ConfigException;
+import dev.dispatcher.routing.CorrectionMemory;
+import dev.dispatcher.routing.SeedBaselineRouter;
+import dev.dispatcher.routing.Specialist;
+import dev.dispatcher.routing.SpecialistCatalog;
+import dev.dispatcher.routing.TextAnalyzer;
+import dev.dispatcher.routing.WeightedRouter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./dispatcher eval FILE.jsonl}: accuracy of our router and of the seed's algorithm on labelled cases. */
+@Command(name = "eval", header = "Accuracy of our router and of the seed's algorithm on labelled cases.", description = {
+    "Accuracy of our router and of the seed's algorithm on labelled cases: per-specialist precision and recall,",
+    "the confusion matrix, the misses; the last line is 'accuracy 0.XXX (HITS/TOTAL)'."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--json", description = "print the report as one JSON object")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE.jsonl", description = "one case a line: {\"text\": ..., \"label\": ..., \"also\": [...]}")
+    Path file;
+
+    private final CommandContext context;
+
+    EvalCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        CoreSettings settings = context.settings();
+        SpecialistCatalog catalog;
+        KnowledgeBase knowledge;
+        try {
+            catalog = SpecialistCatalog.load(settings.knowledgeDir().resolve("routing.yaml"));
+            knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
+        } catch (ConfigException e) {
+            throw CommandFailure.badUsage("the knowledge base cannot be used: " + e.getMessage());
+        }
+        List<EvalCase> cases = readCases(catalog);
+        List<String> ids = catalog.specialists().stream().map(Specialist::id).toList();
+        WeightedRouter router = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
+        Evaluation.Result ours = Evaluation.run("ours", router, cases, ids);
+        Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(knowledge), cases, ids);
+        context.out().println(json ? EvalReport.json(ours, baseline).toPrettyString() : EvalReport.text(ours, baseline));
+        return 0;
+    }
+
+    private List<EvalCase> readCases(SpecialistCatalog catalog) {
+        List<EvalCase> cases;
+        try {
+            cases = EvalCases.read(file, catalog);
+        } catch (TextFile.Unreadable e) {
+            throw CommandFailure.badUsage("cannot read " + e.file() + ": " + e.reason());
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.badUsage(e.getMessage());
+        }
+        if (cases.isEmpty()) {
+            throw CommandFailure.badUsage(file + " has no cases: write one JSON object a line, e.g."
+                    + " {\"text\": \"Fix JWT token expiration\", \"label\": \"auth-system-architect\"}");
+        }
+        return cases;
+    }
+}
