@@ -2,6 +2,7 @@ package dev.dispatcher.cli;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.LocalMessageIds;
 import dev.dispatcher.dispatch.Task;
 import dev.dispatcher.reply.DecisionJson;
 import dev.dispatcher.reply.Reply;
@@ -47,7 +48,7 @@ final class RouteCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "route needs a task, e.g. ./dispatcher route \"Fix JWT token expiration\"");
         }
         try (BotCore core = context.startCore()) {
-            ConversationRef origin = new ConversationRef("cli", "local", null, "1");
+            ConversationRef origin = new ConversationRef("cli", "local", null, new LocalMessageIds().next());
             Reply reply = core.dispatcher().dispatch(new Task(task, context.user(), origin));
             if (json) {
                 context.out().println(DecisionJson.of(reply.decision()).put("decisionId", reply.decisionId()).toPrettyString());

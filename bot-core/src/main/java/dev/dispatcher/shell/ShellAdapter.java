@@ -1,6 +1,7 @@
 package dev.dispatcher.shell;
 
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.LocalMessageIds;
 import dev.dispatcher.dispatch.Task;
 import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.StatsRenderer;
@@ -30,7 +31,7 @@ public final class ShellAdapter {
     private final String user;
     private final String misrouteCode;
     private final TextReplyRenderer renderer = new TextReplyRenderer();
-    private int messageCounter;
+    private final LocalMessageIds messageIds = new LocalMessageIds();
     private ConversationRef lastReply;
     private Feedback.Flag pendingFlag;
 
@@ -91,9 +92,9 @@ public final class ShellAdapter {
     }
 
     private void route(String text) {
-        ConversationRef origin = new ConversationRef("shell", CHANNEL, null, String.valueOf(++messageCounter));
+        ConversationRef origin = new ConversationRef("shell", CHANNEL, null, messageIds.next());
         Reply reply = core.dispatcher().dispatch(new Task(text, user, origin));
-        ConversationRef replyRef = new ConversationRef("shell", CHANNEL, origin.message(), String.valueOf(++messageCounter));
+        ConversationRef replyRef = new ConversationRef("shell", CHANNEL, origin.message(), messageIds.next());
         core.dispatcher().attach(reply.decisionId(), replyRef);
         lastReply = reply.acceptsFeedback() ? replyRef : null;
         out.println();
