@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dispatcher.feedback.Majority;
 import dev.dispatcher.store.Database;
+import dev.dispatcher.store.DecisionSource;
 import dev.dispatcher.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,9 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the team's own evaluation set: corrected decisions labelled with the majority correction, and unflagged
- * decisions labelled with their route (nobody objected). Flagged but uncorrected decisions are left out: their label
- * is unknown.
+ * Writes the team's own evaluation set: corrected decisions labelled with the majority correction, and unflagged chat
+ * decisions labelled with their route (people saw the answer and nobody objected). Left out, since their label is
+ * unknown: flagged but uncorrected decisions, fallbacks ("hello there" is no example of anything), and command-line
+ * decisions nobody corrected (nobody saw them in a chat to object).
  */
 final class EvalExport {
 
@@ -40,14 +42,17 @@ final class EvalExport {
         Map<String, Map<String, Integer>> votes = new HashMap<>();
         try (Connection c = database.connection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT d.id, d.task_text, d.specialist,"
-                    + " (SELECT COUNT(*) FROM flags f WHERE f.decision_id = d.id) AS flags FROM decisions d ORDER BY d.created_at, d.id");
+                    + " (SELECT COUNT(*) FROM flags f WHERE f.decision_id = d.id) AS flags, d.fallback, d.source"
+                    + " FROM decisions d ORDER BY d.created_at, d.id");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(2).isBlank()) {
                         continue;
                     }
                     texts.put(rs.getString(1), rs.getString(2));
-                    if (rs.getInt(4) == 0) {
+                    boolean confirmedByChat = rs.getInt(4) == 0 && rs.getString(5) == null
+                            && DecisionSource.fromColumn(rs.getString(6)) == DecisionSource.CHAT;
+                    if (confirmedByChat) {
                         labels.put(rs.getString(1), rs.getString(3));
                     }
                 }

@@ -4,6 +4,7 @@ import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.LocalMessageIds;
 import dev.dispatcher.dispatch.Task;
+import dev.dispatcher.dispatch.TaskText;
 import dev.dispatcher.reply.DecisionJson;
 import dev.dispatcher.reply.Reply;
 import dev.dispatcher.reply.TextReplyRenderer;
@@ -44,7 +45,7 @@ final class RouteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String task = String.join(" ", words).strip();
-        if (task.isEmpty()) {
+        if (TaskText.isBlank(task)) {
             throw new ParameterException(spec.commandLine(), "route needs a task, e.g. ./dispatcher route \"Fix JWT token expiration\"");
         }
         try (BotCore core = context.startCore()) {

@@ -34,14 +34,16 @@ public final class Dispatcher {
      * Routes and records a task.
      *
      * <p>If the decision cannot be stored, the user still gets the answer; the reply then takes no feedback and the
-     * failure is logged.
+     * failure is logged. A task with nothing visible in it is answered as empty and not stored.
      */
     public Reply dispatch(Task task) {
         long start = System.nanoTime();
-        RoutingDecision decision = router.route(task.text());
+        // Nothing visible (zero-width characters, no-break spaces) is an empty task: usage help, nothing stored.
+        boolean blank = TaskText.isBlank(task.text());
+        RoutingDecision decision = router.route(blank ? "" : task.text());
         String decisionId = null;
         try {
-            decisionId = decisions.record(task, decision);
+            decisionId = blank ? null : decisions.record(task, decision);
         } catch (StoreException e) {
             LOG.error("could not record decision for {} on {}: {}", task.requester(), task.origin().platform(), e.getMessage(), e);
         }

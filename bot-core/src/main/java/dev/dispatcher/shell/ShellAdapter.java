@@ -3,6 +3,7 @@ package dev.dispatcher.shell;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.LocalMessageIds;
 import dev.dispatcher.dispatch.Task;
+import dev.dispatcher.dispatch.TaskText;
 import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.StatsRenderer;
 import dev.dispatcher.app.BotCore;
@@ -78,7 +79,7 @@ public final class ShellAdapter {
     private void handle(String text) {
         if (pendingFlag != null) {
             answerChoice(text);
-        } else if (text.isEmpty()) {
+        } else if (TaskText.isBlank(text)) {
             return;
         } else if (text.equalsIgnoreCase("help")) {
             out.println(help());

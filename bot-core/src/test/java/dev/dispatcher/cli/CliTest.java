@@ -116,11 +116,15 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("'stats --json' counts what was routed")
+    @DisplayName("'stats' counts the team's chat traffic; 'stats --all' adds what 'route' routed")
     void statsJson() throws Exception {
         run("route", "Fix CORS issues");
         out.reset();
         assertThat(run("stats", "--json")).isZero();
+        assertThat(JSON.readTree(stdout()).path("windows").get(2).path("routed").asInt()).isZero();
+
+        out.reset();
+        assertThat(run("stats", "--all", "--json")).isZero();
         JsonNode allTime = JSON.readTree(stdout()).path("windows").get(2);
         assertThat(allTime.path("window").asText()).isEqualTo("all time");
         assertThat(allTime.path("routed").asInt()).isEqualTo(1);

@@ -173,7 +173,7 @@ class CommandLineTest {
     @Test
     @DisplayName("'export' refuses to overwrite a file without --force, and keeps it as it was")
     void exportKeepsExistingFile() throws Exception {
-        run("route", "Fix CORS issues");
+        runWithInput("Fix CORS issues\n", "shell");
         Path file = Files.writeString(dir.resolve("mine.jsonl"), "keep me\n");
 
         assertThat(run("export", file.toString())).isEqualTo(2);
@@ -194,6 +194,21 @@ class CommandLineTest {
         assertThat(run("export", file.toString())).isEqualTo(2);
         assertThat(stderr()).contains("the folder " + dir.resolve("typo") + " does not exist");
         assertThat(dir.resolve("typo")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("'route' of a task with nothing visible in it is a usage error, and nothing is stored")
+    void routeInvisibleTask() {
+        assertThat(run("route", "\u200B\u00A0\u2060")).isEqualTo(2);
+        assertThat(stderr()).contains("route needs a task");
+        assertThat(databaseCreated()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the shell ignores a line with nothing visible in it, as it ignores an empty one")
+    void shellIgnoresInvisibleLines() {
+        assertThat(runWithInput("\u200B\u200B\n\u00A0\n", "shell")).isZero();
+        assertThat(stdout()).doesNotContain("ROUTING ANALYSIS");
     }
 
     @Test
