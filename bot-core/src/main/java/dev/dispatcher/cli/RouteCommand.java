@@ -56,6 +56,10 @@ final class RouteCommand implements Callable<Integer> {
             } else {
                 context.out().println(new TextReplyRenderer().render(reply, ""));
             }
+            if (reply.decisionId() == null) {
+                throw CommandFailure.failed("the answer above was not stored in " + core.database().description()
+                        + " (see the log line above): it will not count in stats or take corrections", null);
+            }
         }
         return 0;
     }

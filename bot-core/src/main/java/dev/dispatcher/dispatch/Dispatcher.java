@@ -45,7 +45,8 @@ public final class Dispatcher {
         try {
             decisionId = blank ? null : decisions.record(task, decision);
         } catch (StoreException e) {
-            LOG.error("could not record decision for {} on {}: {}", task.requester(), task.origin().platform(), e.getMessage(), e);
+            // One line, no stack trace: a read-only or full disk fails every task the same way.
+            LOG.error("could not record decision for {} on {}: {}", task.requester(), task.origin().platform(), e.getMessage());
         }
         Reply reply = composer.compose(decisionId, task.text(), decision);
         metrics.routed(task.origin().platform(), decision, java.time.Duration.ofNanos(System.nanoTime() - start));

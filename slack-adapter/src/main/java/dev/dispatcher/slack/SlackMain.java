@@ -65,7 +65,7 @@ public final class SlackMain {
         } catch (ConfigException e) {
             return fail(err, BAD_CONFIGURATION, "the knowledge base cannot be used: " + e.getMessage());
         } catch (StoreException e) {
-            return fail(err, BAD_CONFIGURATION, "the database cannot be opened (DISPATCHER_DB_URL): " + e.getMessage());
+            return fail(err, BAD_CONFIGURATION, e.getMessage());
         }
         SlackProcess process;
         long readyAt;
