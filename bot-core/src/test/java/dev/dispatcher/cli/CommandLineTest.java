@@ -212,6 +212,18 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("a setting with an unknown value stops a command with one line listing the allowed values, exit status 2")
+    void unknownSettingValue() {
+        java.util.Map<String, String> env = Cores.environment(dir);
+        env.put("DISPATCHER_LOG_FORMAT", "xml");
+        Cli cli = new Cli(env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(cli.run(new String[] {"route", "Fix CORS issues"}, new BufferedReader(new StringReader("")), false)).isEqualTo(2);
+        assertThat(stderr().strip()).isEqualTo("error: DISPATCHER_LOG_FORMAT must be one of text, json, was 'xml'");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     @DisplayName("the shell takes ':X:' as the misroute flag, not as a task")
     void shellFlagIgnoresCase() {
         assertThat(runWithInput("Fix JWT token expiration problems\n:X:\n", "shell")).isZero();

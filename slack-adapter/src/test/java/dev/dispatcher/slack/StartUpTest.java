@@ -45,6 +45,16 @@ class StartUpTest {
     }
 
     @Test
+    @DisplayName("a core setting with an unknown value stops the Slack bot as it stops the command line: exit code 2, one line")
+    void unknownCoreSetting() {
+        String message = run(Map.of("SLACK_BOT_TOKEN", "xoxb-test-not-a-token", "SLACK_SIGNING_SECRET", "test-signing-secret-not-real",
+                "DISPATCHER_LOG_LEVEL", "LOUD"), SlackMain.BAD_CONFIGURATION);
+
+        assertThat(message).contains("DISPATCHER_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, was 'LOUD'")
+                .hasLineCount(1);
+    }
+
+    @Test
     @DisplayName("'slack --help' prints the usage on stdout and exits 0 without starting the bot")
     void help() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
