@@ -5,8 +5,6 @@ import dev.dispatcher.eval.EvalCases;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The specialists' documents under the knowledge-base root, split into sections, and the links replies point at.
  *
- * <p>A document that is missing or unreadable does not stop the bot: it is logged once as a warning naming the file,
- * and {@link #isMissing(String)} tells the router to fall back, as the seed prescribes. Immutable and thread-safe.
+ * <p>A document that is not there does not stop the bot: it is logged once as a warning naming the file, and
+ * {@link #isMissing(String)} tells the router to fall back, as the seed prescribes. A document that is there but
+ * cannot be read (not UTF-8, a folder) is a configuration error. Immutable and thread-safe.
  */
 public final class KnowledgeBase {
 
@@ -46,13 +45,20 @@ public final class KnowledgeBase {
         String folder = root.toAbsolutePath().normalize().getFileName().toString();
         for (Specialist s : catalog.specialists()) {
             Path file = root.resolve(s.document()).normalize();
-            displayPaths.put(s.id(), folder + "/" + s.document().replace('\\', '/'));
+            String shown = folder + "/" + s.document().replace('\\', '/');
+            displayPaths.put(s.id(), shown);
             try {
-                sections.addAll(MarkdownSections.split(s.id(), Files.readString(file)));
-            } catch (IOException e) {
-                missing.put(s.id(), file);
-                LOG.warn("knowledge base document missing for {}: {} ({}); tasks for it fall back to {}",
-                        s.id(), file, e.getClass().getSimpleName(), catalog.settings().fallbackSpecialist());
+                sections.addAll(MarkdownSections.split(s.id(), TextFile.read(file)));
+            } catch (TextFile.Unreadable e) {
+                if (e.reason().equals(TextFile.NOT_FOUND)) {
+                    // The seed's "missing documentation": the bot runs, and tasks for this specialist fall back.
+                    missing.put(s.id(), Path.of(shown));
+                    LOG.warn("knowledge base document for {} not found: {}; tasks for it fall back to {}",
+                            s.id(), file, catalog.settings().fallbackSpecialist());
+                } else {
+                    // There but unusable (not UTF-8, a folder): a mistake to fix, not a document to do without.
+                    throw new ConfigException(file, "", "the document of " + s.id() + " cannot be read: " + e.reason());
+                }
             }
         }
         readExamples(catalog);
@@ -72,8 +78,8 @@ public final class KnowledgeBase {
             for (EvalCase example : EvalCases.read(file, catalog)) {
                 labelledExamples.add(Map.entry(example.text(), example.label()));
             }
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot read labelled examples (" + e.getClass().getSimpleName() + ")");
+        } catch (TextFile.Unreadable e) {
+            throw new ConfigException(file, "", "cannot read the labelled examples: " + e.reason());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, "", e.getMessage());
         }
@@ -97,7 +103,10 @@ public final class KnowledgeBase {
         return missing.containsKey(specialistId);
     }
 
-    /** The file that was expected for a specialist whose document is missing. */
+    /**
+     * The file that was expected for a specialist whose document is missing, as replies show it: relative to the
+     * knowledge base's parent ({@code knowledgebase/backend/auth.md}), never a path on the server.
+     */
     public Optional<Path> missingFile(String specialistId) {
         return Optional.ofNullable(missing.get(specialistId));
     }

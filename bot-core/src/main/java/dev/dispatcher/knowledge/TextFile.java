@@ -19,6 +19,9 @@ import java.nio.file.Path;
  */
 public final class TextFile {
 
+    /** The {@link Unreadable#reason()} of a file that does not exist. */
+    public static final String NOT_FOUND = "not found";
+
     private TextFile() {}
 
     /**
@@ -33,7 +36,7 @@ public final class TextFile {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new Unreadable(file, "not found");
+            throw new Unreadable(file, NOT_FOUND);
         } catch (AccessDeniedException e) {
             throw new Unreadable(file, "permission denied");
         } catch (IOException e) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.reply.Reply;
+import dev.dispatcher.reply.TextReplyRenderer;
 import dev.dispatcher.routing.FallbackReason;
 import dev.dispatcher.store.DecisionLog;
 import dev.dispatcher.store.StoredDecision;
 import dev.dispatcher.testkit.Cores;
+import dev.dispatcher.testkit.MiniKnowledgeBase;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.DisplayName;
@@ -37,6 +39,26 @@ class DispatcherTest {
             assertThat(reply.decisionId()).as("stored decision").isNull();
             assertThat(core.stats().window("all", null).routed()).isZero();
             assertThat(RequestKind.of(invisible)).isEqualTo(RequestKind.HELP);
+        }
+    }
+
+    @Test
+    @DisplayName("the reply for a missing document names it relative to the knowledge-base folder, never by its path on the server")
+    void missingDocumentPathIsRelative() {
+        // GIVEN a knowledge base whose alpha document is gone
+        Path kb = dir.resolve("kb");
+        MiniKnowledgeBase.in(kb).delete("docs/alpha.md");
+        java.util.Map<String, String> env = Cores.environment(dir);
+        env.put("DISPATCHER_KB_DIR", kb.toString());
+
+        try (BotCore core = Cores.start(env)) {
+            // WHEN a task for alpha is answered
+            Reply reply = core.dispatcher().dispatch(task("widget"));
+            String shown = new TextReplyRenderer().render(reply, "react with :x:") + String.join("\n", reply.notes());
+
+            // THEN
+            assertThat(reply.decision().fallback().kind()).isEqualTo(FallbackReason.Kind.MISSING_DOCUMENT);
+            assertThat(shown).contains("kb/docs/alpha.md").doesNotContain(dir.toString());
         }
     }
 
