@@ -1,6 +1,7 @@
 package dev.dispatcher.cli;
 
 import dev.dispatcher.app.ExitStatus;
+import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.routing.ConfigException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -77,7 +78,7 @@ public final class Cli {
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter stderr = command.getErr();
-        stderr.println("error: " + e.getMessage());
+        stderr.println("error: " + TerminalText.visible(e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, stderr);
         command.usage(stderr);
         stderr.flush();
@@ -98,7 +99,8 @@ public final class Cli {
             status = ExitStatus.FAILED;
             message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        stderr.println("error: " + message);
+        // Messages quote what was typed (a decision id, a file name): shown, never obeyed by the terminal.
+        stderr.println("error: " + TerminalText.visible(message));
         stderr.flush();
         return status;
     }

@@ -7,6 +7,7 @@ import dev.dispatcher.eval.EvalReport;
 import dev.dispatcher.eval.Evaluation;
 import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.knowledge.TextFile;
+import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.CorrectionMemory;
 import dev.dispatcher.routing.SeedBaselineRouter;
@@ -59,7 +60,7 @@ final class EvalCommand implements Callable<Integer> {
         WeightedRouter router = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
         Evaluation.Result ours = Evaluation.run("ours", router, cases, ids);
         Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(knowledge), cases, ids);
-        context.out().println(json ? EvalReport.json(ours, baseline).toPrettyString() : EvalReport.text(ours, baseline));
+        context.out().println(json ? EvalReport.json(ours, baseline).toPrettyString() : TerminalText.visible(EvalReport.text(ours, baseline)));
         return 0;
     }
 

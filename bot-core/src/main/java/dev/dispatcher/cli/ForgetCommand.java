@@ -1,6 +1,7 @@
 package dev.dispatcher.cli;
 
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.reply.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class ForgetCommand implements Callable<Integer> {
             if (!core.feedback().forget(decisionId)) {
                 throw CommandFailure.failed("there is no decision " + decisionId, null);
             }
-            context.out().println("Forgot the corrections and flags of decision " + decisionId + ".");
+            context.out().println(TerminalText.visible("Forgot the corrections and flags of decision " + decisionId + "."));
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.dispatcher.cli;
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.feedback.RoutingStats;
 import dev.dispatcher.feedback.StatsRenderer;
+import dev.dispatcher.reply.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ final class StatsCommand implements Callable<Integer> {
         try (BotCore core = context.startCore()) {
             var windows = core.stats().standardWindows(all ? RoutingStats.Traffic.ALL : RoutingStats.Traffic.CHAT);
             context.out().println(json ? StatsRenderer.json(windows, core.cache().stats()).toPrettyString()
-                    : StatsRenderer.text(windows, core.cache().stats()));
+                    : TerminalText.visible(StatsRenderer.text(windows, core.cache().stats())));
         }
         return 0;
     }

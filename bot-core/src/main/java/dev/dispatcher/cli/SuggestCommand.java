@@ -1,6 +1,7 @@
 package dev.dispatcher.cli;
 
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.routing.TextAnalyzer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class SuggestCommand implements Callable<Integer> {
     public Integer call() {
         try (BotCore core = context.startCore()) {
             KeywordSuggestions suggestions = new KeywordSuggestions(core.catalog(), TextAnalyzer.forRouting(core.catalog().settings()));
-            context.out().println(suggestions.render(core.feedbackRows()));
+            context.out().println(TerminalText.visible(suggestions.render(core.feedbackRows())));
         }
         return 0;
     }
