@@ -9,6 +9,7 @@ import dev.dispatcher.store.StoreException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -25,6 +26,9 @@ public final class SlackMain {
 
     static final int BAD_CONFIGURATION = ExitStatus.BAD_USAGE;
     static final int FAILED = ExitStatus.FAILED;
+
+    /** How long the Web API may take to answer the start-up {@code auth.test}. */
+    static final Duration API_TIMEOUT = Duration.ofSeconds(10);
 
     /** What {@code ./dispatcher slack --help} says. */
     static final List<String> HELP = List.of(
@@ -67,6 +71,12 @@ public final class SlackMain {
         } catch (StoreException e) {
             return fail(err, BAD_CONFIGURATION, e.getMessage());
         }
+        try {
+            new SlackApiCheck(API_TIMEOUT).check(settings);
+        } catch (SlackApiCheck.StartFailure e) {
+            core.close();
+            return fail(err, e.exitStatus(), e.getMessage());
+        }
         SlackProcess process;
         long readyAt;
         try {
@@ -74,8 +84,8 @@ public final class SlackMain {
             readyAt = System.currentTimeMillis();
         } catch (IllegalArgumentException e) {
             core.close();
-            // Bolt's auth.test at start-up: "The token is invalid (auth.test error: invalid_auth)"; the token is not in it.
-            return fail(err, BAD_CONFIGURATION, "Slack refused SLACK_BOT_TOKEN: " + e.getMessage());
+            // Bolt's own auth.test, moments after SlackApiCheck's passed: whatever it says, it may pass on a retry.
+            return fail(err, FAILED, "the Slack app could not start: " + e.getMessage());
         } catch (Exception e) {
             core.close();
             if (causedByBind(e)) {
