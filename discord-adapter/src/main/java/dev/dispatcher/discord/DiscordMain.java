@@ -6,6 +6,7 @@ import dev.dispatcher.app.ExitStatus;
 import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.ops.AdminServer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -27,6 +28,9 @@ public final class DiscordMain {
 
     /** Exit code when Discord cannot be reached at start-up (network, outage); a supervisor may retry. */
     static final int CANNOT_CONNECT = ExitStatus.FAILED;
+
+    /** How long a configured Discord address may take to accept a connection at start-up. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /** What {@code ./dispatcher discord --help} says. */
     static final List<String> HELP = List.of(
@@ -68,6 +72,11 @@ public final class DiscordMain {
         } catch (RuntimeException e) {
             throw new StartFailure(BAD_CONFIGURATION, e.getMessage());
         }
+        String unreachable = unreachableEndpoint(settings);
+        if (unreachable != null) {
+            core.close();
+            throw new StartFailure(CANNOT_CONNECT, unreachable);
+        }
         ShardManager shards;
         try {
             shards = DiscordBot.start(settings, core, work);
@@ -84,6 +93,24 @@ public final class DiscordMain {
         }
         AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && DiscordBot.isReady(shards), core);
         return new Running(shards, core, admin, work);
+    }
+
+    /**
+     * The configured Discord addresses, tried before JDA starts: JDA would retry an unreachable gateway for ever. A
+     * supervisor restarting the process (exit code 1) retries with its own backoff instead.
+     *
+     * @return one line naming the variable and why it cannot be reached, or {@code null} when both answer
+     */
+    private static String unreachableEndpoint(DiscordSettings settings) {
+        for (String[] endpoint : new String[][] {{"DISCORD_API_URL", settings.apiUrl()}, {"DISCORD_GATEWAY_URL", settings.gatewayUrl()}}) {
+            if (endpoint[1] != null) {
+                String why = DiscordEndpoints.unreachable(endpoint[1], CONNECT_TIMEOUT);
+                if (why != null) {
+                    return "cannot reach " + endpoint[0] + " " + endpoint[1] + ": " + why;
+                }
+            }
+        }
+        return null;
     }
 
     /**
