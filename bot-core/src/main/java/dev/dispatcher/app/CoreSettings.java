@@ -22,6 +22,8 @@ import java.util.Map;
  * @param learningRefresh how often replicas re-read corrections made elsewhere ({@code DISPATCHER_LEARNING_REFRESH_SECONDS}, default 30)
  * @param adminPort      port of {@code /healthz}, {@code /readyz} and {@code /metrics} in the bot processes
  *                       ({@code DISPATCHER_ADMIN_PORT}, default 9090; 0 picks a free port)
+ * @param knowledgeReload how often the knowledge-base files are looked at for changes, which are then loaded
+ *                       ({@code DISPATCHER_KB_RELOAD_SECONDS}, default 5; 0 never, SIGHUP still reloads a bot)
  *
  * <p>{@code DISPATCHER_LOG_FORMAT}, {@code DISPATCHER_LOG_LEVEL} and {@code DISPATCHER_EVENT_LOG_LEVEL} are read by
  * logback.xml, not kept here, but checked here with the rest: an unknown value stops start-up.
@@ -36,7 +38,8 @@ public record CoreSettings(
         Duration cacheTtl,
         String misrouteEmoji,
         Duration learningRefresh,
-        int adminPort) {
+        int adminPort,
+        Duration knowledgeReload) {
 
     /** The values {@code DISPATCHER_LOG_FORMAT} may take: the appenders logback.xml defines. */
     static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -71,7 +74,8 @@ public record CoreSettings(
                 Duration.ofSeconds(number(env, "DISPATCHER_CACHE_TTL_SECONDS", 600)),
                 env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
                 Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))),
-                port(env, "DISPATCHER_ADMIN_PORT", 9090));
+                port(env, "DISPATCHER_ADMIN_PORT", 9090),
+                Duration.ofSeconds(number(env, "DISPATCHER_KB_RELOAD_SECONDS", 5)));
     }
 
     private static void oneOf(Map<String, String> env, String name, List<String> allowed, boolean exactCase) {

@@ -1,11 +1,12 @@
 package dev.dispatcher.cli;
 
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.app.KnowledgeFiles;
+import dev.dispatcher.app.KnowledgeLoader;
 import dev.dispatcher.eval.EvalCase;
 import dev.dispatcher.eval.EvalCases;
 import dev.dispatcher.eval.EvalReport;
 import dev.dispatcher.eval.Evaluation;
-import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.knowledge.TextFile;
 import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.routing.ConfigException;
@@ -13,8 +14,6 @@ import dev.dispatcher.routing.CorrectionMemory;
 import dev.dispatcher.routing.SeedBaselineRouter;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
-import dev.dispatcher.routing.TextAnalyzer;
-import dev.dispatcher.routing.WeightedRouter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,19 +46,17 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoreSettings settings = context.settings();
-        SpecialistCatalog catalog;
-        KnowledgeBase knowledge;
+        KnowledgeFiles files;
         try {
-            catalog = SpecialistCatalog.load(settings.knowledgeDir().resolve("routing.yaml"));
-            knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
+            files = KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl());
         } catch (ConfigException e) {
             throw CommandFailure.badUsage("the knowledge base cannot be used: " + e.getMessage());
         }
+        SpecialistCatalog catalog = files.catalog();
         List<EvalCase> cases = readCases(catalog);
         List<String> ids = catalog.specialists().stream().map(Specialist::id).toList();
-        WeightedRouter router = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
-        Evaluation.Result ours = Evaluation.run("ours", router, cases, ids);
-        Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(knowledge), cases, ids);
+        Evaluation.Result ours = Evaluation.run("ours", KnowledgeLoader.buildRouter(files, CorrectionMemory.none()), cases, ids);
+        Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(files.knowledge()), cases, ids);
         context.out().println(json ? EvalReport.json(ours, baseline).toPrettyString() : TerminalText.visible(EvalReport.text(ours, baseline)));
         return 0;
     }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Routing statistics computed from the stored records: tasks routed, flags, corrections and accuracy (routed minus
@@ -28,10 +29,15 @@ public final class RoutingStats {
     static final int TOP_CONFUSIONS = 5;
 
     private final Database database;
-    private final SpecialistCatalog catalog;
+    private final Supplier<SpecialistCatalog> catalog;
     private final Clock clock;
 
     public RoutingStats(Database database, SpecialistCatalog catalog, Clock clock) {
+        this(database, () -> catalog, clock);
+    }
+
+    /** Statistics listing the specialists of the current knowledge-base version (a reload swaps them). */
+    public RoutingStats(Database database, Supplier<SpecialistCatalog> catalog, Clock clock) {
         this.database = database;
         this.catalog = catalog;
         this.clock = clock;
@@ -91,11 +97,12 @@ public final class RoutingStats {
         } catch (SQLException e) {
             throw new StoreException("cannot compute statistics: " + e.getMessage(), e);
         }
+        SpecialistCatalog specialists = catalog.get();
         List<SpecialistLine> lines = new ArrayList<>();
-        for (Specialist s : catalog.specialists()) {
+        for (Specialist s : specialists.specialists()) {
             lines.add(new SpecialistLine(s.id(), routed.getOrDefault(s.id(), 0), flagged.getOrDefault(s.id(), 0), corrected.getOrDefault(s.id(), 0)));
         }
-        routed.keySet().stream().filter(id -> catalog.find(id).isEmpty()).forEach(id ->
+        routed.keySet().stream().filter(id -> specialists.find(id).isEmpty()).forEach(id ->
                 lines.add(new SpecialistLine(id, routed.get(id), flagged.getOrDefault(id, 0), corrected.getOrDefault(id, 0))));
         return new Window(name, lines, flags[0], corrections[0], confusions.stream().limit(TOP_CONFUSIONS).toList());
     }

@@ -51,6 +51,8 @@ public final class DiscordMain {
             Running bot = launch(System.getenv());
             // SIGTERM (docker stop, Kubernetes) runs this: finish the answers in flight, then disconnect and close.
             Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "discord-shutdown"));
+            // kill -HUP reloads the knowledge base rather than ending the bot.
+            bot.core().reloadOnHangup();
         } catch (StartFailure e) {
             System.err.println("discord: " + e.getMessage());
             System.exit(e.exitCode());

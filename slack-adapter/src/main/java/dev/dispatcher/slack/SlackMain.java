@@ -94,6 +94,7 @@ public final class SlackMain {
             return fail(err, FAILED, "stopped: " + e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::close, "slack-shutdown"));
+        core.reloadOnHangup();
         STARTUP.info("{}; ready {} ms after the JVM started", settings.mode() == SlackSettings.Mode.HTTP
                 ? "dispatcher slack: HTTP mode, listening on port " + settings.port() + " at " + SlackConnection.EVENTS_PATH
                 : "dispatcher slack: Socket Mode, connected to Slack", readyAt - ManagementFactory.getRuntimeMXBean().getStartTime());

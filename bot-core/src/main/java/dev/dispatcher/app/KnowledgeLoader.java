@@ -1,0 +1,58 @@
+package dev.dispatcher.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.dispatcher.feedback.CorrectionExamples;
+import dev.dispatcher.reply.ReplyComposer;
+import dev.dispatcher.routing.CachedRouter;
+import dev.dispatcher.routing.CorrectionMemory;
+import dev.dispatcher.routing.Router;
+import dev.dispatcher.routing.TextAnalyzer;
+import dev.dispatcher.routing.WeightedRouter;
+import dev.dispatcher.store.FeedbackStore;
+
+/**
+ * Loads the knowledge-base folder into a {@link KnowledgeSnapshot} and builds the router from it. Start-up and every
+ * reload come through {@link #load()}; {@link #buildRouter} is the one place a router is made, for {@code check} and
+ * {@code eval} too.
+ */
+public final class KnowledgeLoader {
+
+    private final CoreSettings settings;
+    private final FeedbackStore corrections;
+
+    /**
+     * @param settings    where the folder is, link base and cache size
+     * @param corrections the stored corrections the router learns from
+     */
+    public KnowledgeLoader(CoreSettings settings, FeedbackStore corrections) {
+        this.settings = settings;
+        this.corrections = corrections;
+    }
+
+    /**
+     * Reads the folder as it is now and builds everything from it.
+     *
+     * @throws dev.dispatcher.routing.ConfigException naming what is unusable; nothing is built then
+     */
+    public KnowledgeSnapshot load() {
+        return build(KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl()));
+    }
+
+    /** Builds the router, its learning and cache, and the composer from files already read. */
+    KnowledgeSnapshot build(KnowledgeFiles files) {
+        CorrectionExamples learning = new CorrectionExamples(corrections, TextAnalyzer.forRouting(files.catalog().settings()));
+        learning.reload();
+        CachedRouter router = new CachedRouter(buildRouter(files, learning), learning, settings.cacheSize(), settings.cacheTtl(),
+                Ticker.systemTicker());
+        return new KnowledgeSnapshot(files, learning, router, new ReplyComposer(files.catalog(), files.templates()));
+    }
+
+    /**
+     * The router for one knowledge-base version: the one place a router is built.
+     *
+     * @param learned what it learned from corrections; {@link CorrectionMemory#none()} for a router of the files alone
+     */
+    public static Router buildRouter(KnowledgeFiles files, CorrectionMemory learned) {
+        return new WeightedRouter(files.catalog(), files.knowledge(), TextAnalyzer.forRouting(files.catalog().settings()), learned);
+    }
+}
