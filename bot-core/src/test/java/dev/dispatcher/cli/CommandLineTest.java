@@ -52,7 +52,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "''{0} --help''")
-    @ValueSource(strings = {"shell", "route", "eval", "stats", "forget", "suggest", "export"})
+    @ValueSource(strings = {"shell", "route", "eval", "stats", "forget", "suggest", "export", "check"})
     @DisplayName("every command answers --help with its usage on stdout and exit status 0, doing nothing else")
     void everyCommandAnswersHelp(String command) {
         // WHEN
@@ -67,7 +67,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "''{0} --bogus''")
-    @ValueSource(strings = {"shell", "route Fix CORS", "eval cases.jsonl", "stats", "forget abc", "suggest", "export cases.jsonl"})
+    @ValueSource(strings = {"shell", "route Fix CORS", "eval cases.jsonl", "stats", "forget abc", "suggest", "export cases.jsonl", "check"})
     @DisplayName("every command rejects an unknown option: exit status 2, the problem and the usage on stderr")
     void everyCommandRejectsUnknownOptions(String commandAndParameters) {
         List<String> args = new java.util.ArrayList<>(List.of(commandAndParameters.split(" ")));
@@ -79,7 +79,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "''{0} junk''")
-    @ValueSource(strings = {"shell", "stats", "suggest"})
+    @ValueSource(strings = {"shell", "stats", "suggest", "check"})
     @DisplayName("a command without parameters rejects a stray word instead of ignoring it")
     void strayWordsAreRejected(String command) {
         assertThat(run(command, "junk")).isEqualTo(2);
@@ -108,7 +108,7 @@ class CommandLineTest {
     @DisplayName("'--help' lists every command and the exit statuses on stdout, exit status 0")
     void topLevelHelp() {
         assertThat(run("--help")).isZero();
-        for (String command : List.of("shell", "route", "eval", "stats", "forget", "suggest", "export", "slack", "discord")) {
+        for (String command : List.of("shell", "route", "eval", "stats", "forget", "suggest", "export", "check", "slack", "discord")) {
             assertThat(stdout()).contains("  " + command);
         }
         assertThat(stdout()).contains("Exit status: 0 done, 1 failed while running, 2 bad usage or bad settings.");
