@@ -1,12 +1,10 @@
 package dev.dispatcher.cli;
 
-import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.app.KnowledgeFiles;
 import dev.dispatcher.app.KnowledgeLoader;
 import dev.dispatcher.lint.KnowledgeLint;
 import dev.dispatcher.lint.Warning;
 import dev.dispatcher.reply.TerminalText;
-import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.CorrectionMemory;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,18 +32,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CoreSettings settings = context.settings();
-        KnowledgeFiles files;
-        try {
-            files = KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl());
-        } catch (ConfigException e) {
-            throw CommandFailure.badUsage(e.getMessage());
-        }
+        KnowledgeFiles files = context.knowledgeFiles();
         List<Warning> warnings = KnowledgeLint.of(files, KnowledgeLoader.buildRouter(files, CorrectionMemory.none()));
         for (Warning warning : warnings) {
             context.out().println(TerminalText.visible("warning: " + warning));
         }
-        context.out().println(settings.knowledgeDir() + ": valid, version " + files.version() + ", "
+        context.out().println(files.folder() + ": valid, version " + files.version() + ", "
                 + files.catalog().specialists().size() + " specialists, " + files.knowledge().sections().size() + " sections, "
                 + files.knowledge().labelledExamples().size() + " examples; " + warnings.size()
                 + (warnings.size() == 1 ? " warning" : " warnings"));

@@ -2,6 +2,7 @@ package dev.dispatcher.cli;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.app.KnowledgeFiles;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.store.StoreException;
 import java.io.BufferedReader;
@@ -46,6 +47,16 @@ final class CommandContext {
             throw CommandFailure.badUsage("the knowledge base cannot be used: " + e.getMessage());
         } catch (StoreException e) {
             throw CommandFailure.badUsage(e.getMessage());
+        }
+    }
+
+    /** The knowledge base read and checked as start-up reads it, without starting anything else. */
+    KnowledgeFiles knowledgeFiles() {
+        CoreSettings settings = settings();
+        try {
+            return KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl());
+        } catch (ConfigException e) {
+            throw CommandFailure.badUsage("the knowledge base cannot be used: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.dispatcher.cli;
 
-import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.app.KnowledgeFiles;
 import dev.dispatcher.app.KnowledgeLoader;
 import dev.dispatcher.eval.EvalCase;
@@ -9,7 +8,6 @@ import dev.dispatcher.eval.EvalReport;
 import dev.dispatcher.eval.Evaluation;
 import dev.dispatcher.knowledge.TextFile;
 import dev.dispatcher.reply.TerminalText;
-import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.CorrectionMemory;
 import dev.dispatcher.routing.SeedBaselineRouter;
 import dev.dispatcher.routing.Specialist;
@@ -45,13 +43,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CoreSettings settings = context.settings();
-        KnowledgeFiles files;
-        try {
-            files = KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl());
-        } catch (ConfigException e) {
-            throw CommandFailure.badUsage("the knowledge base cannot be used: " + e.getMessage());
-        }
+        KnowledgeFiles files = context.knowledgeFiles();
         SpecialistCatalog catalog = files.catalog();
         List<EvalCase> cases = readCases(catalog);
         List<String> ids = catalog.specialists().stream().map(Specialist::id).toList();

@@ -72,7 +72,7 @@ class CheckCommandTest {
         }
 
         assertThat(check()).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: " + atStartUp);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: the knowledge base cannot be used: " + atStartUp);
         assertThat(atStartUp).contains("line 3, column 2");
     }
 
