@@ -1,7 +1,6 @@
 package dev.dispatcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatcher.testkit.Cores;
 import dev.dispatcher.testkit.MiniKnowledgeBase;
