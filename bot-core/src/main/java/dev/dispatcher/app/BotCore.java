@@ -48,7 +48,12 @@ public final class BotCore implements AutoCloseable {
         this.database = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         this.feedbackStore = new FeedbackStore(database, clock);
         KnowledgeLoader loader = new KnowledgeLoader(settings, feedbackStore);
-        this.knowledge = new LiveKnowledge(loader, loader.build(files), metrics);
+        try {
+            this.knowledge = new LiveKnowledge(loader, loader.build(files), metrics);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         DecisionLog decisions = new DecisionLog(database, clock);
         this.dispatcher = new Dispatcher(knowledge::current, decisions, metrics);
         metrics.watchCache(() -> knowledge.current().router().stats());
