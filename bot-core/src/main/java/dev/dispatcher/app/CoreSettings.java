@@ -1,14 +1,18 @@
 package dev.dispatcher.app;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Settings every front end shares, read once from the environment.
  *
  * @param knowledgeDir   folder with {@code routing.yaml}, templates and documents ({@code DISPATCHER_KB_DIR})
- * @param knowledgeUrl   base URL for knowledge-base links, or {@code null} ({@code DISPATCHER_KB_URL})
+ * @param knowledgeUrl   base URL for knowledge-base links, or {@code null} ({@code DISPATCHER_KB_URL}, http or https)
  * @param databaseUrl    JDBC URL ({@code DISPATCHER_DB_URL}, default a SQLite file under {@code ./data})
  * @param databaseUser   PostgreSQL user ({@code DISPATCHER_DB_USER}), or {@code null}
  * @param databasePassword PostgreSQL password ({@code DISPATCHER_DB_PASSWORD}), or {@code null}; never logged
@@ -18,6 +22,11 @@ import java.util.Map;
  * @param learningRefresh how often replicas re-read corrections made elsewhere ({@code DISPATCHER_LEARNING_REFRESH_SECONDS}, default 30)
  * @param adminPort      port of {@code /healthz}, {@code /readyz} and {@code /metrics} in the bot processes
  *                       ({@code DISPATCHER_ADMIN_PORT}, default 9090; 0 picks a free port)
+ * @param knowledgeReload how often the knowledge-base files are looked at for changes, which are then loaded
+ *                       ({@code DISPATCHER_KB_RELOAD_SECONDS}, default 5; 0 never, SIGHUP still reloads a bot)
+ *
+ * <p>{@code DISPATCHER_LOG_FORMAT}, {@code DISPATCHER_LOG_LEVEL} and {@code DISPATCHER_EVENT_LOG_LEVEL} are read by
+ * logback.xml, not kept here, but checked here with the rest: an unknown value stops start-up.
  */
 public record CoreSettings(
         Path knowledgeDir,
@@ -29,7 +38,14 @@ public record CoreSettings(
         Duration cacheTtl,
         String misrouteEmoji,
         Duration learningRefresh,
-        int adminPort) {
+        int adminPort,
+        Duration knowledgeReload) {
+
+    /** The values {@code DISPATCHER_LOG_FORMAT} may take: the appenders logback.xml defines. */
+    static final List<String> LOG_FORMATS = List.of("text", "json");
+
+    /** The values {@code DISPATCHER_LOG_LEVEL} and {@code DISPATCHER_EVENT_LOG_LEVEL} may take, in any case. */
+    static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /**
      * Reads the settings; relative paths resolve against {@code DISPATCHER_HOME} (the launcher sets it to the
@@ -44,8 +60,13 @@ public record CoreSettings(
         if (db == null) {
             db = "jdbc:sqlite:" + home.resolve("data").resolve("dispatcher.db");
         }
+        // Read by logback.xml itself, which would silently drop every line for a format it lacks and take an unknown
+        // level for DEBUG: checked here, so a typo stops start-up instead.
+        oneOf(env, "DISPATCHER_LOG_FORMAT", LOG_FORMATS, true);
+        oneOf(env, "DISPATCHER_LOG_LEVEL", LOG_LEVELS, false);
+        oneOf(env, "DISPATCHER_EVENT_LOG_LEVEL", LOG_LEVELS, false);
         return new CoreSettings(kb,
-                blankToNull(env.get("DISPATCHER_KB_URL")),
+                webUrl(env, "DISPATCHER_KB_URL"),
                 db,
                 blankToNull(env.get("DISPATCHER_DB_USER")),
                 blankToNull(env.get("DISPATCHER_DB_PASSWORD")),
@@ -53,7 +74,38 @@ public record CoreSettings(
                 Duration.ofSeconds(number(env, "DISPATCHER_CACHE_TTL_SECONDS", 600)),
                 env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
                 Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))),
-                port(env, "DISPATCHER_ADMIN_PORT", 9090));
+                port(env, "DISPATCHER_ADMIN_PORT", 9090),
+                Duration.ofSeconds(number(env, "DISPATCHER_KB_RELOAD_SECONDS", 5)));
+    }
+
+    private static void oneOf(Map<String, String> env, String name, List<String> allowed, boolean exactCase) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return;
+        }
+        boolean known = exactCase ? allowed.contains(value) : allowed.contains(value.toUpperCase(Locale.ROOT));
+        if (!known) {
+            throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ", was '" + value + "'");
+        }
+    }
+
+    /** A base URL links may point at: http or https with a host, never {@code javascript:} or a file. */
+    private static String webUrl(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be an http(s) URL such as https://github.com/you/repo/blob/main, was '"
+                + value + "'");
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
@@ -82,5 +134,11 @@ public record CoreSettings(
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The same settings on another database (no user or password), e.g. a throw-away store for a replay. */
+    public CoreSettings withDatabase(String jdbcUrl) {
+        return new CoreSettings(knowledgeDir, knowledgeUrl, jdbcUrl, null, null, cacheSize, cacheTtl, misrouteEmoji,
+                learningRefresh, adminPort, knowledgeReload);
     }
 }

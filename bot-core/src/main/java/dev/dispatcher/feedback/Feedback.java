@@ -9,6 +9,7 @@ import dev.dispatcher.store.FeedbackStore;
 import dev.dispatcher.store.StoredDecision;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The misroute loop every front end shares: a flag on a reply asks who should have had the task, the answer is
@@ -18,7 +19,7 @@ public final class Feedback {
 
     private final DecisionLog decisions;
     private final FeedbackStore store;
-    private final SpecialistCatalog catalog;
+    private final Supplier<SpecialistCatalog> catalog;
     private final Runnable onCorrectionsChanged;
     private final DispatcherMetrics metrics;
 
@@ -31,6 +32,17 @@ public final class Feedback {
      * @param onCorrectionsChanged called after a correction is added or withdrawn, so learning can refresh
      */
     public Feedback(DecisionLog decisions, FeedbackStore store, SpecialistCatalog catalog, Runnable onCorrectionsChanged,
+                    DispatcherMetrics metrics) {
+        this(decisions, store, () -> catalog, onCorrectionsChanged, metrics);
+    }
+
+    /**
+     * Feedback that offers and accepts the specialists of the current knowledge-base version.
+     *
+     * @param catalog              the current specialists, asked at each flag and correction (a reload swaps them)
+     * @param onCorrectionsChanged called after a correction is added or withdrawn, so learning can refresh
+     */
+    public Feedback(DecisionLog decisions, FeedbackStore store, Supplier<SpecialistCatalog> catalog, Runnable onCorrectionsChanged,
                     DispatcherMetrics metrics) {
         this.decisions = decisions;
         this.store = store;
@@ -81,7 +93,7 @@ public final class Feedback {
             return Correction.rejected("There is no routing decision " + decisionId + ".");
         }
         StoredDecision decision = found.get();
-        Optional<Specialist> chosen = catalog.find(specialist == null ? null : specialist.toLowerCase(java.util.Locale.ROOT));
+        Optional<Specialist> chosen = catalog.get().find(specialist == null ? null : specialist.toLowerCase(java.util.Locale.ROOT));
         if (chosen.isEmpty()) {
             return Correction.rejected("Unknown specialist '" + specialist + "'. Choose one of: "
                     + String.join(", ", choicesFor(decision).stream().map(Specialist::id).toList()) + ".");
@@ -109,7 +121,7 @@ public final class Feedback {
 
     /** The specialists a misrouted task could have gone to instead: all but the one it went to, in priority order. */
     public List<Specialist> choicesFor(StoredDecision decision) {
-        return catalog.specialists().stream().filter(s -> !s.id().equals(decision.specialist())).toList();
+        return catalog.get().specialists().stream().filter(s -> !s.id().equals(decision.specialist())).toList();
     }
 
     /**
