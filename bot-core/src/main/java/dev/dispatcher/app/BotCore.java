@@ -3,6 +3,7 @@ package dev.dispatcher.app;
 import dev.dispatcher.dispatch.Dispatcher;
 import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.feedback.Lessons;
 import dev.dispatcher.feedback.RoutingStats;
 import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.ops.DispatcherMetrics;
@@ -57,8 +58,17 @@ public final class BotCore implements AutoCloseable {
         DecisionLog decisions = new DecisionLog(database, clock);
         this.dispatcher = new Dispatcher(knowledge::current, decisions, metrics);
         metrics.watchCache(() -> knowledge.current().router().stats());
-        this.feedback = new Feedback(decisions, feedbackStore, () -> knowledge.current().catalog(),
-                () -> knowledge.current().learning().reload(), metrics);
+        this.feedback = new Feedback(decisions, feedbackStore, () -> knowledge.current().catalog(), new Lessons() {
+            @Override
+            public void corrected(String decisionId) {
+                knowledge.current().learning().corrected(decisionId);
+            }
+
+            @Override
+            public void relearn() {
+                knowledge.current().learning().relearn();
+            }
+        }, metrics, settings.teachers());
         this.stats = new RoutingStats(database, () -> knowledge.current().catalog(), clock);
         this.events = new EventLedger(database, clock);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,7 +123,7 @@ public final class BotCore implements AutoCloseable {
 
     private void refreshLearning() {
         try {
-            knowledge.current().learning().reload();
+            knowledge.current().learning().refresh();
         } catch (RuntimeException e) {
             LOG.warn("could not refresh learned corrections: {}", e.getMessage());
         }
@@ -171,6 +181,11 @@ public final class BotCore implements AutoCloseable {
     /** Every stored correction with its task, for keyword suggestions. */
     public java.util.List<FeedbackStore.CorrectionRow> feedbackRows() {
         return feedbackStore.corrections();
+    }
+
+    /** The stored flags and corrections, for the commands that review them. */
+    public FeedbackStore feedbackStore() {
+        return feedbackStore;
     }
 
     /** The process's operational figures, for {@code /metrics} and for adapters to count platform calls. */

@@ -24,6 +24,10 @@ import java.util.Map;
  *                       ({@code DISPATCHER_ADMIN_PORT}, default 9090; 0 picks a free port)
  * @param knowledgeReload how often the knowledge-base files are looked at for changes, which are then loaded
  *                       ({@code DISPATCHER_KB_RELOAD_SECONDS}, default 5; 0 never, SIGHUP still reloads a bot)
+ * @param teachers       who may teach the router: Slack user or user-group ids, Discord user or role ids
+ *                       ({@code DISPATCHER_TEACHERS}, separated by commas or spaces; empty, the default, means everyone)
+ * @param teachPerHour   how many of one person's corrections in one hour teach; more are recorded but weigh nothing
+ *                       ({@code DISPATCHER_TEACH_PER_HOUR}, default 5)
  *
  * <p>{@code DISPATCHER_LOG_FORMAT}, {@code DISPATCHER_LOG_LEVEL} and {@code DISPATCHER_EVENT_LOG_LEVEL} are read by
  * logback.xml, not kept here, but checked here with the rest: an unknown value stops start-up.
@@ -39,7 +43,9 @@ public record CoreSettings(
         String misrouteEmoji,
         Duration learningRefresh,
         int adminPort,
-        Duration knowledgeReload) {
+        Duration knowledgeReload,
+        dev.dispatcher.feedback.Teachers teachers,
+        int teachPerHour) {
 
     /** The values {@code DISPATCHER_LOG_FORMAT} may take: the appenders logback.xml defines. */
     static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -75,7 +81,9 @@ public record CoreSettings(
                 env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
                 Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))),
                 port(env, "DISPATCHER_ADMIN_PORT", 9090),
-                Duration.ofSeconds(number(env, "DISPATCHER_KB_RELOAD_SECONDS", 5)));
+                Duration.ofSeconds(number(env, "DISPATCHER_KB_RELOAD_SECONDS", 5)),
+                dev.dispatcher.feedback.Teachers.parse(env.get("DISPATCHER_TEACHERS")),
+                (int) atLeastOne(env, "DISPATCHER_TEACH_PER_HOUR", 5));
     }
 
     private static void oneOf(Map<String, String> env, String name, List<String> allowed, boolean exactCase) {
@@ -106,6 +114,14 @@ public record CoreSettings(
         }
         throw new IllegalArgumentException(name + " must be an http(s) URL such as https://github.com/you/repo/blob/main, was '"
                 + value + "'");
+    }
+
+    private static long atLeastOne(Map<String, String> env, String name, long fallback) {
+        long value = number(env, name, fallback);
+        if (value < 1 || value > 1_000_000) {
+            throw new IllegalArgumentException(name + " must be a whole number from 1 to 1000000, was '" + env.get(name) + "'");
+        }
+        return value;
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
@@ -139,6 +155,6 @@ public record CoreSettings(
     /** The same settings on another database (no user or password), e.g. a throw-away store for a replay. */
     public CoreSettings withDatabase(String jdbcUrl) {
         return new CoreSettings(knowledgeDir, knowledgeUrl, jdbcUrl, null, null, cacheSize, cacheTtl, misrouteEmoji,
-                learningRefresh, adminPort, knowledgeReload);
+                learningRefresh, adminPort, knowledgeReload, teachers, teachPerHour);
     }
 }

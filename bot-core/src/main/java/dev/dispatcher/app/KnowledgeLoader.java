@@ -45,7 +45,7 @@ public final class KnowledgeLoader {
      */
     KnowledgeSnapshot build(KnowledgeFiles files) {
         RoutingModel model = trainModel(files);
-        TeamLearning learning = new TeamLearning(corrections, model);
+        TeamLearning learning = new TeamLearning(corrections, model, settings.teachPerHour());
         learning.reload();
         CachedRouter router = new CachedRouter(new WeightedRouter(model, learning), learning, settings.cacheSize(),
                 settings.cacheTtl(), Ticker.systemTicker());

@@ -51,6 +51,8 @@ public final class Cli {
                 .addSubcommand(new EvalCommand(context))
                 .addSubcommand(new StatsCommand(context))
                 .addSubcommand(new ForgetCommand(context))
+                .addSubcommand(new ReviewCommand(context))
+                .addSubcommand(new ConfirmCommand(context))
                 .addSubcommand(new SuggestCommand(context))
                 .addSubcommand(new ExportCommand(context))
                 .addSubcommand(new CheckCommand(context))

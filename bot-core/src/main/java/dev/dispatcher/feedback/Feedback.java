@@ -20,8 +20,9 @@ public final class Feedback {
     private final DecisionLog decisions;
     private final FeedbackStore store;
     private final Supplier<SpecialistCatalog> catalog;
-    private final Runnable onCorrectionsChanged;
+    private final Lessons lessons;
     private final DispatcherMetrics metrics;
+    private final Teachers teachers;
 
     /** Feedback whose figures are kept in a private registry, for tools and tests that export no metrics. */
     public Feedback(DecisionLog decisions, FeedbackStore store, SpecialistCatalog catalog, Runnable onCorrectionsChanged) {
@@ -44,11 +45,24 @@ public final class Feedback {
      */
     public Feedback(DecisionLog decisions, FeedbackStore store, Supplier<SpecialistCatalog> catalog, Runnable onCorrectionsChanged,
                     DispatcherMetrics metrics) {
+        this(decisions, store, catalog, Lessons.relearning(onCorrectionsChanged), metrics, Teachers.everyone());
+    }
+
+    /**
+     * Feedback for the bots: corrections teach through {@code lessons} when their author may teach.
+     *
+     * @param catalog  the current specialists, asked at each flag and correction (a reload swaps them)
+     * @param lessons  told after corrections change, so learning follows
+     * @param teachers who may teach; others' corrections wait for confirmation
+     */
+    public Feedback(DecisionLog decisions, FeedbackStore store, Supplier<SpecialistCatalog> catalog, Lessons lessons,
+                    DispatcherMetrics metrics, Teachers teachers) {
         this.decisions = decisions;
         this.store = store;
         this.catalog = catalog;
-        this.onCorrectionsChanged = onCorrectionsChanged;
+        this.lessons = lessons;
         this.metrics = metrics;
+        this.teachers = teachers;
     }
 
     /**
@@ -73,10 +87,15 @@ public final class Feedback {
         Optional<StoredDecision> decision = decisions.findByReply(replyMessage);
         decision.ifPresent(d -> {
             if (store.removeFlag(d.id(), user)) {
-                onCorrectionsChanged.run();
+                lessons.relearn();
             }
         });
         return decision;
+    }
+
+    /** Records who should have had a task, by a user the platform named no roles for. */
+    public Correction correct(String decisionId, String specialist, String user) {
+        return correct(decisionId, specialist, user, List.of());
     }
 
     /**
@@ -85,9 +104,10 @@ public final class Feedback {
      * @param decisionId the decision being corrected
      * @param specialist the specialist id the user chose (surrounding spaces and case are forgiven)
      * @param user       who chose
+     * @param roles      the user's roles or groups, as the platform told them (for who may teach)
      * @return the outcome; an unknown decision or specialist is reported, never stored
      */
-    public Correction correct(String decisionId, String specialist, String user) {
+    public Correction correct(String decisionId, String specialist, String user, java.util.Collection<String> roles) {
         Optional<StoredDecision> found = decisions.find(decisionId);
         if (found.isEmpty()) {
             return Correction.rejected("There is no routing decision " + decisionId + ".");
@@ -102,11 +122,28 @@ public final class Feedback {
             return Correction.rejected("The task was already routed to " + decision.specialist()
                     + "; remove your reaction if the route was right.");
         }
+        boolean teaches = teachers.mayTeach(user, roles);
         store.addFlag(decision.id(), user);
-        store.putCorrection(decision.id(), user, chosen.get().id());
-        onCorrectionsChanged.run();
+        store.putCorrection(decision.id(), user, chosen.get().id(), teaches);
+        if (teaches) {
+            lessons.corrected(decision.id());
+        }
         metrics.corrected();
-        return new Correction(decision, chosen.get(), store.agreeing(decision.id(), chosen.get().id()), null);
+        return new Correction(decision, chosen.get(), store.agreeing(decision.id(), chosen.get().id()), null, !teaches);
+    }
+
+    /**
+     * Lets the corrections of a decision that wait for someone allowed to teach move routing, as
+     * {@code ./dispatcher confirm} does.
+     *
+     * @return how many corrections were confirmed; 0 when none waited (or there is no such decision)
+     */
+    public int confirm(String decisionId) {
+        int confirmed = store.confirm(decisionId);
+        if (confirmed > 0) {
+            lessons.relearn();
+        }
+        return confirmed;
     }
 
     /** Removes every correction and flag of a decision, as {@code ./dispatcher forget} does. */
@@ -115,7 +152,7 @@ public final class Feedback {
             return false;
         }
         store.forget(decisionId);
-        onCorrectionsChanged.run();
+        lessons.relearn();
         return true;
     }
 
@@ -141,11 +178,12 @@ public final class Feedback {
      * @param to        the specialist it should have gone to, or {@code null} when rejected
      * @param agreeing  how many users have corrected it to that specialist
      * @param rejection why it was not recorded, or {@code null} when it was
+     * @param awaitingReview whether it was recorded but teaches only once someone allowed to teach confirms it
      */
-    public record Correction(StoredDecision decision, Specialist to, int agreeing, String rejection) {
+    public record Correction(StoredDecision decision, Specialist to, int agreeing, String rejection, boolean awaitingReview) {
 
         static Correction rejected(String why) {
-            return new Correction(null, null, 0, why);
+            return new Correction(null, null, 0, why, false);
         }
 
         public boolean recorded() {

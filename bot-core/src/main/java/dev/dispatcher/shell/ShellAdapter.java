@@ -170,8 +170,10 @@ public final class ShellAdapter {
         Feedback.Correction correction = core.feedback().correct(flag.decision().id(), chosen, user);
         if (correction.recorded()) {
             say("✅ Recorded: \"" + flag.decision().taskText() + "\" belongs to " + correction.to().id()
-                    + " (" + correction.agreeing() + (correction.agreeing() == 1 ? " vote" : " votes")
-                    + "). Similar tasks will route there from now on.");
+                    + " (" + correction.agreeing() + (correction.agreeing() == 1 ? " vote" : " votes") + "). "
+                    + (correction.awaitingReview()
+                            ? "It teaches the router once someone allowed to teach confirms it."
+                            : "Similar tasks will route there from now on."));
         } else {
             say("⚠️ " + correction.rejection());
         }

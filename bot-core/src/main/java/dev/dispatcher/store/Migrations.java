@@ -22,7 +22,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__decisions_and_feedback.sql",
             "V2__reply_messages.sql",
-            "V3__decision_source_and_length.sql");
+            "V3__decision_source_and_length.sql",
+            "V4__trusted_corrections.sql");
 
     private static final long LOCK_KEY = 0x64697370L; // "disp"
 
