@@ -1,7 +1,7 @@
 package dev.dispatcher.app;
 
 import dev.dispatcher.dispatch.Dispatcher;
-import dev.dispatcher.feedback.CorrectionExamples;
+import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.RoutingStats;
 import dev.dispatcher.knowledge.KnowledgeBase;
@@ -164,7 +164,7 @@ public final class BotCore implements AutoCloseable {
     }
 
     /** What the router in use learned from stored corrections. */
-    public CorrectionExamples examples() {
+    public TeamLearning examples() {
         return knowledge.current().learning();
     }
 

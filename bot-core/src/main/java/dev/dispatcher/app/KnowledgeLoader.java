@@ -1,19 +1,21 @@
 package dev.dispatcher.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.dispatcher.feedback.CorrectionExamples;
+import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.reply.ReplyComposer;
 import dev.dispatcher.routing.CachedRouter;
 import dev.dispatcher.routing.CorrectionMemory;
 import dev.dispatcher.routing.Router;
+import dev.dispatcher.routing.RoutingModel;
 import dev.dispatcher.routing.TextAnalyzer;
 import dev.dispatcher.routing.WeightedRouter;
 import dev.dispatcher.store.FeedbackStore;
 
 /**
- * Loads the knowledge-base folder into a {@link KnowledgeSnapshot} and builds the router from it. Start-up and every
- * reload come through {@link #load()}; {@link #buildRouter} is the one place a router is made, for {@code check} and
- * {@code eval} too.
+ * Loads the knowledge-base folder into a {@link KnowledgeSnapshot} and builds the router from it: the model trained
+ * on the version's examples, the team's learning from stored corrections on top, the decision cache around both.
+ * Start-up and every reload come through {@link #load()}; {@code check} and {@code eval} through {@link #buildRouter}.
+ * Routers are made here and nowhere else.
  */
 public final class KnowledgeLoader {
 
@@ -40,19 +42,30 @@ public final class KnowledgeLoader {
 
     /** Builds the router, its learning and cache, and the composer from files already read. */
     KnowledgeSnapshot build(KnowledgeFiles files) {
-        CorrectionExamples learning = new CorrectionExamples(corrections, TextAnalyzer.forRouting(files.catalog().settings()));
+        RoutingModel model = trainModel(files);
+        TeamLearning learning = new TeamLearning(corrections, model);
         learning.reload();
-        CachedRouter router = new CachedRouter(buildRouter(files, learning), learning, settings.cacheSize(), settings.cacheTtl(),
+        CachedRouter router = new CachedRouter(router(model, learning), learning, settings.cacheSize(), settings.cacheTtl(),
                 Ticker.systemTicker());
         return new KnowledgeSnapshot(files, learning, router, new ReplyComposer(files.catalog(), files.templates()));
     }
 
     /**
-     * The router for one knowledge-base version: the one place a router is built.
+     * The router for one knowledge-base version without a store of corrections, for {@code check} and {@code eval}.
      *
      * @param learned what it learned from corrections; {@link CorrectionMemory#none()} for a router of the files alone
      */
     public static Router buildRouter(KnowledgeFiles files, CorrectionMemory learned) {
-        return new WeightedRouter(files.catalog(), files.knowledge(), TextAnalyzer.forRouting(files.catalog().settings()), learned);
+        return router(trainModel(files), learned);
+    }
+
+    /** The model trained on the version's examples: every router of the version starts from it. */
+    private static RoutingModel trainModel(KnowledgeFiles files) {
+        return RoutingModel.train(files.catalog(), files.knowledge(), TextAnalyzer.forRouting(files.catalog().settings()));
+    }
+
+    /** The one place a router is made. */
+    private static WeightedRouter router(RoutingModel model, CorrectionMemory learned) {
+        return new WeightedRouter(model, learned);
     }
 }

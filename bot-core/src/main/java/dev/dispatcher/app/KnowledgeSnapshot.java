@@ -1,7 +1,7 @@
 package dev.dispatcher.app;
 
 import dev.dispatcher.dispatch.AnswerSource;
-import dev.dispatcher.feedback.CorrectionExamples;
+import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.reply.ReplyComposer;
 import dev.dispatcher.routing.CachedRouter;
 import dev.dispatcher.routing.SpecialistCatalog;
@@ -16,7 +16,7 @@ import dev.dispatcher.routing.SpecialistCatalog;
  * @param router   the router, behind its cache
  * @param composer replies in this version's words and templates
  */
-public record KnowledgeSnapshot(KnowledgeFiles files, CorrectionExamples learning, CachedRouter router, ReplyComposer composer)
+public record KnowledgeSnapshot(KnowledgeFiles files, TeamLearning learning, CachedRouter router, ReplyComposer composer)
         implements AnswerSource {
 
     public String version() {
