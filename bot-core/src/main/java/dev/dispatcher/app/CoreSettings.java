@@ -135,4 +135,10 @@ public record CoreSettings(
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    /** The same settings on another database (no user or password), e.g. a throw-away store for a replay. */
+    public CoreSettings withDatabase(String jdbcUrl) {
+        return new CoreSettings(knowledgeDir, knowledgeUrl, jdbcUrl, null, null, cacheSize, cacheTtl, misrouteEmoji,
+                learningRefresh, adminPort, knowledgeReload);
+    }
 }

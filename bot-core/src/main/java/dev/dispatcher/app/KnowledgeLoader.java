@@ -12,10 +12,9 @@ import dev.dispatcher.routing.WeightedRouter;
 import dev.dispatcher.store.FeedbackStore;
 
 /**
- * Loads the knowledge-base folder into a {@link KnowledgeSnapshot} and builds the router from it: the model trained
- * on the version's examples, the team's learning from stored corrections on top, the decision cache around both.
- * Start-up and every reload come through {@link #load()}; {@code check} and {@code eval} through {@link #buildRouter}.
- * Routers are made here and nowhere else.
+ * Loads the knowledge-base folder into a {@link KnowledgeSnapshot} and builds the router from it. Start-up and every
+ * reload come through {@link #load()}; {@link #buildRouter} is the one place a router is made, for {@code check} and
+ * {@code eval} too.
  */
 public final class KnowledgeLoader {
 
@@ -40,32 +39,30 @@ public final class KnowledgeLoader {
         return build(KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl()));
     }
 
-    /** Builds the router, its learning and cache, and the composer from files already read. */
+    /**
+     * Trains the routing model on the files' examples, then builds the router, its learning from the stored corrections
+     * and cache, and the composer.
+     */
     KnowledgeSnapshot build(KnowledgeFiles files) {
         RoutingModel model = trainModel(files);
         TeamLearning learning = new TeamLearning(corrections, model);
         learning.reload();
-        CachedRouter router = new CachedRouter(router(model, learning), learning, settings.cacheSize(), settings.cacheTtl(),
-                Ticker.systemTicker());
+        CachedRouter router = new CachedRouter(new WeightedRouter(model, learning), learning, settings.cacheSize(),
+                settings.cacheTtl(), Ticker.systemTicker());
         return new KnowledgeSnapshot(files, learning, router, new ReplyComposer(files.catalog(), files.templates()));
     }
 
+    /** The routing model for one knowledge-base version, trained on its labelled examples. */
+    public static RoutingModel trainModel(KnowledgeFiles files) {
+        return RoutingModel.train(files.catalog(), files.knowledge(), TextAnalyzer.forRouting(files.catalog().settings()));
+    }
+
     /**
-     * The router for one knowledge-base version without a store of corrections, for {@code check} and {@code eval}.
+     * The router for one knowledge-base version: the one place a router is built.
      *
      * @param learned what it learned from corrections; {@link CorrectionMemory#none()} for a router of the files alone
      */
     public static Router buildRouter(KnowledgeFiles files, CorrectionMemory learned) {
-        return router(trainModel(files), learned);
-    }
-
-    /** The model trained on the version's examples: every router of the version starts from it. */
-    private static RoutingModel trainModel(KnowledgeFiles files) {
-        return RoutingModel.train(files.catalog(), files.knowledge(), TextAnalyzer.forRouting(files.catalog().settings()));
-    }
-
-    /** The one place a router is made. */
-    private static WeightedRouter router(RoutingModel model, CorrectionMemory learned) {
-        return new WeightedRouter(model, learned);
+        return new WeightedRouter(trainModel(files), learned);
     }
 }

@@ -19,24 +19,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code ./dispatcher eval FILE.jsonl [--json] [--learn [--shuffle SEED]]}: accuracy on labelled requests, cold or
- * replayed as a team lives them (route, and correct each miss before the next request), always beside the seed
- * baseline.
+ * {@code ./dispatcher eval FILE.jsonl [--learn [--shuffle SEED]]}: accuracy of our router and of the seed's algorithm on
+ * labelled cases, cold or replayed as a team lives them (route; correct each miss before the next request).
  */
 @Command(name = "eval", header = "Accuracy of our router and of the seed's algorithm on labelled cases.", description = {
     "Accuracy of our router and of the seed's algorithm on labelled cases: per-specialist precision and recall,",
-    "the confusion matrix, the misses; the last line is 'accuracy 0.XXX (HITS/TOTAL)'."})
+    "the confusion matrix, the misses, a reliability table of the confidence shown; the last line is",
+    "'accuracy 0.XXX (HITS/TOTAL)'. With --learn, the file is replayed as a team lives it, through the real",
+    "learning path on a throw-away store: each request is routed and, when missed, corrected to its label before",
+    "the next; printed beside the same replay without learning and the seed baseline."})
 final class EvalCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     HelpOption help;
@@ -44,13 +40,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as one JSON object")
     boolean json;
 
-    @Option(names = "--learn", description = "replay as a team lives it: route each case, and correct each miss before the next")
+    @Option(names = "--learn", description = "replay the file in order, correcting each miss before the next request")
     boolean learn;
 
     @Option(names = "--shuffle", paramLabel = "SEED", description = "with --learn: replay in a repeatable random order")
     Long shuffle;
 
-    @Parameters(paramLabel = "FILE.jsonl", description = "one case a line: {\"text\": ..., \"label\": ..., \"also\": [...]}")
+    @Parameters(paramLabel = "FILE.jsonl",
+            description = "one case a line: {\"text\": ..., \"label\": ..., \"also\": [...], \"kind\": ...}")
     Path file;
 
     private final CommandContext context;
@@ -62,28 +59,29 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (shuffle != null && !learn) {
-            throw new ParameterException(spec.commandLine(), "--shuffle orders a replay: use it with --learn");
+            throw CommandFailure.badUsage("--shuffle orders a replay: use it with --learn");
         }
         KnowledgeFiles files = context.knowledgeFiles();
         SpecialistCatalog catalog = files.catalog();
         List<EvalCase> cases = readCases(catalog);
-        if (shuffle != null) {
-            cases = LearningReplay.shuffled(cases, shuffle);
-        }
-        SeedBaselineRouter seed = new SeedBaselineRouter(files.knowledge());
         if (learn) {
-            List<EvalCase> replayed = cases;
-            List<Boolean> seedHits = replayed.stream().map(c -> c.accepts(seed.route(c.text()).specialist())).toList();
-            List<LearningReplay.Step> cold = LearningReplay.run(context.settings(), replayed, false);
-            List<LearningReplay.Step> learning = LearningReplay.run(context.settings(), replayed, true);
-            context.out().println(json ? ReplayReport.json(file.toString(), shuffle != null, seedHits, cold, learning).toPrettyString()
-                    : TerminalText.visible(ReplayReport.text(file.toString(), shuffle != null, seedHits, cold, learning)));
-            return 0;
+            return replay(files, shuffle == null ? cases : LearningReplay.shuffled(cases, shuffle));
         }
         List<String> ids = catalog.specialists().stream().map(Specialist::id).toList();
         Evaluation.Result ours = Evaluation.run("ours", KnowledgeLoader.buildRouter(files, CorrectionMemory.none()), cases, ids);
-        Evaluation.Result baseline = Evaluation.run("seed-baseline", seed, cases, ids);
+        Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(files.knowledge()), cases, ids);
         context.out().println(json ? EvalReport.json(ours, baseline).toPrettyString() : TerminalText.visible(EvalReport.text(ours, baseline)));
+        return 0;
+    }
+
+    private int replay(KnowledgeFiles files, List<EvalCase> cases) {
+        SeedBaselineRouter seed = new SeedBaselineRouter(files.knowledge());
+        List<Boolean> seedHits = cases.stream().map(c -> c.accepts(seed.route(c.text()).specialist())).toList();
+        List<LearningReplay.Step> cold = LearningReplay.run(context.settings(), cases, false);
+        List<LearningReplay.Step> learning = LearningReplay.run(context.settings(), cases, true);
+        String name = file.toString();
+        context.out().println(json ? ReplayReport.json(name, shuffle != null, seedHits, cold, learning).toPrettyString()
+                : TerminalText.visible(ReplayReport.text(name, shuffle != null, seedHits, cold, learning)));
         return 0;
     }
 

@@ -125,13 +125,13 @@ public final class EvalReport {
         return node;
     }
 
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : part / (double) whole;
+    }
+
     /** Right-aligns a cell in a column of this width. */
     private static String pad(String cell, int width) {
         return " ".repeat(Math.max(0, width - cell.length())) + cell;
-    }
-
-    private static double share(int part, int whole) {
-        return whole == 0 ? 0 : part / (double) whole;
     }
 
     private static double round(double v) {

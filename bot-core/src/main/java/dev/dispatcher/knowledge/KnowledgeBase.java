@@ -31,6 +31,7 @@ public final class KnowledgeBase {
     private final Map<String, Path> missing = new LinkedHashMap<>();
     private final List<Section> sections = new ArrayList<>();
     private final List<EvalCase> examples = new ArrayList<>();
+    private final dev.dispatcher.routing.Conventions conventions;
 
     /**
      * Reads every specialist's document.
@@ -40,6 +41,7 @@ public final class KnowledgeBase {
      * @param linkBase base URL for links, e.g. a repository's web URL; {@code null} or blank for plain paths
      */
     public KnowledgeBase(Path root, SpecialistCatalog catalog, String linkBase) {
+        this.conventions = catalog.conventions();
         this.root = root;
         this.linkBase = linkBase == null || linkBase.isBlank() ? null : linkBase.replaceAll("/+$", "");
         String folder = root.toAbsolutePath().normalize().getFileName().toString();
@@ -89,6 +91,11 @@ public final class KnowledgeBase {
      */
     public List<EvalCase> examples() {
         return List.copyOf(examples);
+    }
+
+    /** The examples as (text, specialist id) under the team's conventions, as the router learns them. */
+    public List<Map.Entry<String, String>> labelledExamples() {
+        return examples.stream().map(e -> Map.entry(e.text(), conventions.labelFor(e.kind(), e.label()))).toList();
     }
 
     public Path root() {
