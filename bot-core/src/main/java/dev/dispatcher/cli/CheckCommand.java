@@ -39,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         context.out().println(files.folder() + ": valid, version " + files.version() + ", "
                 + files.catalog().specialists().size() + " specialists, " + files.knowledge().sections().size() + " sections, "
-                + files.knowledge().examples().size() + " examples; " + warnings.size()
+                + files.knowledge().labelledExamples().size() + " examples; " + warnings.size()
                 + (warnings.size() == 1 ? " warning" : " warnings"));
         return 0;
     }

@@ -1,6 +1,5 @@
 package dev.dispatcher.lint;
 
-import dev.dispatcher.eval.EvalCase;
 import dev.dispatcher.routing.Router;
 import dev.dispatcher.routing.SpecialistCatalog;
 import java.util.ArrayList;
@@ -17,18 +16,18 @@ final class ExampleRoutes {
 
     private static final int QUOTED = 3;
 
-    List<Warning> check(SpecialistCatalog catalog, List<EvalCase> examples, Router router) {
+    List<Warning> check(SpecialistCatalog catalog, List<Map.Entry<String, String>> examples, Router router) {
         if (catalog.examplesFile() == null) {
             return List.of();
         }
         Map<String, Integer> total = new LinkedHashMap<>();
         Map<String, List<String>> elsewhere = new LinkedHashMap<>();
-        for (EvalCase example : examples) {
-            String label = example.label();
+        for (Map.Entry<String, String> example : examples) {
+            String label = example.getValue();
             total.merge(label, 1, Integer::sum);
-            String routed = router.route(example.text()).specialist();
-            if (!example.accepts(routed)) {
-                elsewhere.computeIfAbsent(label, k -> new ArrayList<>()).add("\"" + example.text() + "\" → " + routed);
+            String routed = router.route(example.getKey()).specialist();
+            if (!routed.equals(label)) {
+                elsewhere.computeIfAbsent(label, k -> new ArrayList<>()).add("\"" + example.getKey() + "\" → " + routed);
             }
         }
         List<Warning> warnings = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class KnowledgeLint {
     public static List<Warning> of(KnowledgeFiles files, Router router) {
         List<Warning> warnings = new ArrayList<>();
         warnings.addAll(new SharedTerms().check(files.catalog(), TextAnalyzer.forRouting(files.catalog().settings())));
-        warnings.addAll(new ExampleRoutes().check(files.catalog(), files.knowledge().examples(), router));
+        warnings.addAll(new ExampleRoutes().check(files.catalog(), files.knowledge().labelledExamples(), router));
         warnings.addAll(new TemplatePlaceholders().check(files.folder(), files.catalog()));
         warnings.addAll(new DocumentStructure().check(files.folder(), files.catalog()));
         return warnings;
