@@ -77,8 +77,9 @@ final class EvalCommand implements Callable<Integer> {
     private int replay(KnowledgeFiles files, List<EvalCase> cases) {
         SeedBaselineRouter seed = new SeedBaselineRouter(files.knowledge());
         List<Boolean> seedHits = cases.stream().map(c -> c.accepts(seed.route(c.text()).specialist())).toList();
-        List<LearningReplay.Step> cold = LearningReplay.run(context.settings(), cases, false);
-        List<LearningReplay.Step> learning = LearningReplay.run(context.settings(), cases, true);
+        LearningReplay.Result replay = LearningReplay.run(context.settings(), cases);
+        List<LearningReplay.Step> cold = replay.cold();
+        List<LearningReplay.Step> learning = replay.learning();
         String name = file.toString();
         context.out().println(json ? ReplayReport.json(name, shuffle != null, seedHits, cold, learning).toPrettyString()
                 : TerminalText.visible(ReplayReport.text(name, shuffle != null, seedHits, cold, learning)));

@@ -44,17 +44,29 @@ public final class LearningReplay {
     public record Step(EvalCase evalCase, RoutingDecision decision, boolean hit, boolean corrected) {}
 
     /**
-     * Replays the cases through a bot core built from {@code settings} with its database replaced by a fresh file.
+     * A replay: each request as the router without learning would route it, and as it was routed while learning.
      *
-     * @param learn whether misses are corrected; without it the replay is a plain evaluation in file order
+     * @param cold     the same requests routed by the router as trained, before any correction
+     * @param learning the requests replayed in order, each miss corrected before the next
      */
-    public static List<Step> run(CoreSettings settings, List<EvalCase> cases, boolean learn) {
+    public record Result(List<Step> cold, List<Step> learning) {}
+
+    /**
+     * Replays the cases through a bot core built from {@code settings} with its database replaced by a fresh file:
+     * first routed without learning (nothing stored), then replayed with corrections.
+     */
+    public static Result run(CoreSettings settings, List<EvalCase> cases) {
         Path folder = temporaryFolder();
         try {
             CoreSettings throwAway = settings.withDatabase("jdbc:sqlite:" + folder.resolve("replay.db"));
             SteppingClock clock = new SteppingClock(Instant.parse("2026-01-05T09:00:00Z"), Duration.ofHours(1));
             try (BotCore core = BotCore.start(throwAway, clock)) {
-                return replay(core, clock, cases, learn);
+                List<Step> cold = new ArrayList<>(cases.size());
+                for (EvalCase c : cases) {
+                    RoutingDecision decision = core.cache().route(c.text());
+                    cold.add(new Step(c, decision, c.accepts(decision.specialist()), false));
+                }
+                return new Result(cold, replay(core, clock, cases, true));
             }
         } finally {
             delete(folder);

@@ -1,5 +1,6 @@
 package dev.dispatcher.feedback;
 
+import dev.dispatcher.knowledge.OverlapCounter;
 import dev.dispatcher.routing.CorrectionMemory;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,31 @@ final class CorrectionIndex {
     private volatile Entry[] entries = new Entry[0];
     private final Map<String, int[]> postings = new ConcurrentHashMap<>();
 
+    /** An empty index, to which corrected tasks are added one by one. */
+    CorrectionIndex() {}
+
+    /** An index of many corrected tasks at once, built in one pass (adding them one by one copies too much). */
+    static CorrectionIndex of(List<Item> items) {
+        CorrectionIndex index = new CorrectionIndex();
+        List<Entry> built = new java.util.ArrayList<>(items.size());
+        Map<String, java.util.List<Integer>> lists = new HashMap<>();
+        for (Item item : items) {
+            Set<String> terms = new HashSet<>(item.contentTerms());
+            if (terms.isEmpty()) {
+                continue;
+            }
+            int id = built.size();
+            built.add(new Entry(terms.size(), item.specialist(), item.weight(), item.corrections()));
+            terms.forEach(t -> lists.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(id));
+        }
+        lists.forEach((term, ids) -> index.postings.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
+        index.entries = built.toArray(Entry[]::new);
+        return index;
+    }
+
+    /** A corrected task to index: its content terms, the specialist it belongs to, how much it weighs. */
+    record Item(List<String> contentTerms, String specialist, double weight, int corrections) {}
+
     /** Adds a corrected task; call from one thread at a time. */
     synchronized void add(List<String> contentTerms, String specialist, double weight, int corrections) {
         Set<String> terms = new HashSet<>(contentTerms);
@@ -54,27 +80,24 @@ final class CorrectionIndex {
             return Map.of();
         }
         Set<String> task = new HashSet<>(contentTerms);
-        Map<Integer, Integer> shared = new HashMap<>();
+        OverlapCounter shared = OverlapCounter.forThisThread(current.length);
         for (String term : task) {
             int[] ids = postings.get(term);
             if (ids != null) {
-                for (int id : ids) {
-                    if (id < current.length) {
-                        shared.merge(id, 1, Integer::sum);
-                    }
-                }
+                shared.add(ids);
             }
         }
         Map<String, CorrectionMemory.Vote> votes = new HashMap<>();
-        shared.forEach((id, count) -> {
+        for (int i = 0; i < shared.size(); i++) {
+            int id = shared.document(i);
             Entry e = current[id];
-            double similarity = count / Math.sqrt((double) task.size() * e.termCount());
+            double similarity = shared.count(id) / Math.sqrt((double) task.size() * e.termCount());
             if (similarity >= SIMILAR) {
                 double weight = e.weight() * (similarity >= NEAR_IDENTICAL ? DECISIVE : similarity * similarity);
                 votes.merge(e.specialist(), new CorrectionMemory.Vote(weight, e.corrections()),
                         (a, b) -> new CorrectionMemory.Vote(a.weight() + b.weight(), a.corrections() + b.corrections()));
             }
-        });
+        }
         return votes;
     }
 

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TeamLearning implements CorrectionMemory, Lessons {
 
+    /** Lessons analysed together when relearning. */
+    private static final int CHUNK = 2_000;
+
     private final FeedbackStore store;
     private final RoutingModel routing;
     private final LessonPlan plan;
@@ -61,12 +64,22 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
     @Override
     public synchronized void relearn() {
         LessonPlan.Plan next = plan.lessons(store.corrections());
-        CorrectionIndex freshIndex = new CorrectionIndex();
+        List<CorrectionIndex.Item> items = new ArrayList<>(next.lessons().size());
         LinearModel freshModel = routing.teamModel();
-        for (Lesson lesson : next.lessons()) {
-            learn(lesson, freshIndex, freshModel);
+        // Analysing the lessons' tasks is most of the work and independent: done in parallel, a chunk at a time so
+        // that a long history never holds all its analyses at once; the model's steps stay in lesson order.
+        List<Lesson> lessons = next.lessons();
+        for (int from = 0; from < lessons.size(); from += CHUNK) {
+            List<Lesson> chunk = lessons.subList(from, Math.min(lessons.size(), from + CHUNK));
+            List<TaskAnalysis> analyses = chunk.parallelStream().map(l -> routing.analyse(l.task())).toList();
+            for (int i = 0; i < chunk.size(); i++) {
+                Lesson lesson = chunk.get(i);
+                items.add(new CorrectionIndex.Item(analyses.get(i).contentTerms(), lesson.specialist(), lesson.weight(),
+                        lesson.corrections()));
+                routing.teach(freshModel, analyses.get(i), lesson.specialist(), lesson.weight());
+            }
         }
-        index = freshIndex;
+        index = CorrectionIndex.of(items);
         model = next.lessons().isEmpty() ? null : freshModel;
         applied = List.copyOf(next.lessons());
         counts = next.counts();

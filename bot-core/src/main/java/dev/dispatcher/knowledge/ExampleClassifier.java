@@ -80,7 +80,7 @@ public final class ExampleClassifier {
             }
             likelihoods.put(term, l);
         }
-        this.logLikelihoods = Map.copyOf(likelihoods);
+        this.logLikelihoods = java.util.Collections.unmodifiableMap(likelihoods);
     }
 
     /**

@@ -24,6 +24,8 @@ public final class LabelledExamples {
     /** Which examples contain each term, so a task only visits the examples it shares a word with. */
     private final Map<String, int[]> postings;
     private final double minSimilarity;
+    /** How many of a specialist's closest examples vote for it. */
+    static final int NEIGHBOURS = 3;
 
     /**
      * @param labelled      the analysed content terms and the specialist id of each example
@@ -48,7 +50,7 @@ public final class LabelledExamples {
         this.examples = List.copyOf(built);
         Map<String, int[]> frozen = new HashMap<>();
         index.forEach((term, ids) -> frozen.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
-        this.postings = Map.copyOf(frozen);
+        this.postings = java.util.Collections.unmodifiableMap(frozen);
         this.minSimilarity = minSimilarity;
     }
 
@@ -58,23 +60,36 @@ public final class LabelledExamples {
             return Map.of();
         }
         Set<String> task = new HashSet<>(contentTerms);
-        Map<Integer, Integer> shared = new HashMap<>();
+        OverlapCounter shared = OverlapCounter.forThisThread(examples.size());
         for (String term : task) {
             int[] ids = postings.get(term);
             if (ids != null) {
-                for (int id : ids) {
-                    shared.merge(id, 1, Integer::sum);
+                shared.add(ids);
+            }
+        }
+        // Each specialist's few closest examples vote, not all of them: a specialist with many loosely similar examples
+        // would otherwise outvote one with a single close match.
+        Map<String, double[]> closest = new HashMap<>();
+        for (int i = 0; i < shared.size(); i++) {
+            int id = shared.document(i);
+            Example example = examples.get(id);
+            double similarity = shared.count(id) / Math.sqrt((double) task.size() * example.termCount());
+            if (similarity >= minSimilarity) {
+                double[] top = closest.computeIfAbsent(example.specialist(), k -> new double[NEIGHBOURS]);
+                double vote = example.weight() * similarity * similarity;
+                int weakest = 0;
+                for (int j = 1; j < top.length; j++) {
+                    if (top[j] < top[weakest]) {
+                        weakest = j;
+                    }
+                }
+                if (vote > top[weakest]) {
+                    top[weakest] = vote;
                 }
             }
         }
         Map<String, Double> votes = new HashMap<>();
-        shared.forEach((id, count) -> {
-            Example example = examples.get(id);
-            double similarity = count / Math.sqrt((double) task.size() * example.termCount());
-            if (similarity >= minSimilarity) {
-                votes.merge(example.specialist(), example.weight() * similarity * similarity, Double::sum);
-            }
-        });
+        closest.forEach((specialist, top) -> votes.put(specialist, java.util.Arrays.stream(top).sum()));
         return votes;
     }
 

@@ -40,7 +40,7 @@ public record RoutingSettings(
 
     /** The defaults used when the configuration does not name a value. */
     public static RoutingSettings defaults() {
-        return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.25, 2000, 1.0, 2.0, 6.0,
+        return new RoutingSettings("backend-overview-architect", 0.30, 1.0, 0.30, 2000, 1.0, 2.0, 6.0,
                 null, 2.0, 12.0, 0.15, 3.0, null);
     }
 }

@@ -118,8 +118,9 @@ public final class WeightedRouter implements Router {
     }
 
     /**
-     * Who else could own the task: runners-up at least as likely as the configured share, and, when the task is of a
-     * convention's kind and went to that kind's owner, the convention's alternative.
+     * Who else could own the task: runners-up at least as likely as the model's "also consider" probability (chosen on
+     * held-out examples), and, when the task is of a convention's kind and went to that kind's owner, the convention's
+     * alternative if it is at least half as likely as that.
      */
     private List<String> alternates(TaskAnalysis analysis, double[] p, Integer[] order) {
         List<String> out = new ArrayList<>();
@@ -129,8 +130,10 @@ public final class WeightedRouter implements Router {
         for (int j = 0; j < conventions.size() && j < analysis.kindProbabilities().length; j++) {
             Conventions.Convention convention = conventions.kinds().get(j);
             String alternative = convention.alternativeFor(domain);
+            int alternativeIndex = alternative == null ? -1 : RoutingModel.indexOf(specialists, alternative);
             if (analysis.kindProbabilities()[j] >= KIND_LIKELY && top.equals(convention.ownerFor(domain))
-                    && alternative != null && !alternative.equals(top) && !out.contains(alternative)) {
+                    && alternativeIndex >= 0 && !alternative.equals(top) && !out.contains(alternative)
+                    && p[alternativeIndex] >= model.alsoConsider() / 2) {
                 out.add(alternative);
             }
         }
