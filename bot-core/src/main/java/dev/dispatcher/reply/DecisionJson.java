@@ -48,6 +48,7 @@ public final class DecisionJson {
             node.put("keywordScore", round(e.keywordScore()));
             node.put("knowledgeScore", round(e.knowledgeScore()));
             node.put("exampleScore", round(e.exampleScore()));
+            node.put("learnedScore", round(e.learnedScore()));
         }
         return root;
     }

@@ -42,6 +42,11 @@ public record Conventions(List<Convention> kinds) {
         public String alternativeFor(String domain) {
             return DOMAIN.equals(alternative) ? domain : alternative;
         }
+
+        /** Whether the kind is about the one domain a request names (its owner or alternative is {@link #DOMAIN}). */
+        public boolean aboutOneDomain() {
+            return DOMAIN.equals(owner) || DOMAIN.equals(alternative);
+        }
     }
 
     public int size() {

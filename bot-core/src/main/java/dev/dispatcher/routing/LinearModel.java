@@ -18,6 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LinearModel {
 
+    /**
+     * The seed's rule that a failure naming several domains goes to their coordinator counts as configured
+     * ({@code crossDomainBonus}): the examples, few of which name several domains, must not learn it away.
+     */
+    private static final int FIXED_EVIDENCE = TaskAnalysis.EvidenceKind.CROSS_DOMAIN.ordinal();
+
     /** How far the corrected specialist must beat the chosen one after a correction, in score units. */
     static final double MARGIN = 2.0;
 
@@ -98,8 +104,10 @@ public final class LinearModel {
             return false;
         }
         double norm = 0;
-        for (double[] row : f.evidence) {
-            norm += rates.evidence() * square(row[right] - row[wrong]);
+        for (int k = 0; k < f.evidence.length; k++) {
+            if (k != FIXED_EVIDENCE) {
+                norm += rates.evidence() * square(f.evidence[k][right] - f.evidence[k][wrong]);
+            }
         }
         for (double[] row : f.roles) {
             norm += rates.roles() * square(row[right] - row[wrong]);
@@ -121,7 +129,9 @@ public final class LinearModel {
         if (rates.evidence() > 0) {
             double[] e = evidenceWeights.clone();
             for (int k = 0; k < e.length; k++) {
-                e[k] += amount * rates.evidence() * f.evidence[k][specialist];
+                if (k != FIXED_EVIDENCE) {
+                    e[k] += amount * rates.evidence() * f.evidence[k][specialist];
+                }
             }
             evidenceWeights = e;
         }
@@ -157,7 +167,9 @@ public final class LinearModel {
                 continue;
             }
             for (int k = 0; k < e.length; k++) {
-                e[k] -= g * rates.evidence() * f.evidence[k][c];
+                if (k != FIXED_EVIDENCE) {
+                    e[k] -= g * rates.evidence() * f.evidence[k][c];
+                }
             }
             for (int k = 0; k < r.length && k < f.roles.length; k++) {
                 r[k] -= g * rates.roles() * f.roles[k][c];

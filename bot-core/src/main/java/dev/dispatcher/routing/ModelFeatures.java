@@ -74,13 +74,16 @@ final class ModelFeatures {
         return new ModelFeatures(analysis.evidence(), roles, keys, values);
     }
 
+    /** Below this probability of a kind, a task takes the kind's roles more weakly than its probability says. */
+    private static final double CONFIDENT_KIND = 0.8;
+
     /**
-     * How strongly a task takes a convention role, from how likely it is of that kind: as likely as it is when that is
-     * more likely than not, and much less when it is not (the square), so a task the kind classifier merely suspects
-     * moves little when a team teaches that kind.
+     * How strongly a task takes a convention role, from how likely it is of that kind: its probability when the kind
+     * classifier is confident, less (a square through the same point) when it merely suspects the kind, so that a
+     * request that only looks like a domain failure moves little when a team teaches what domain failures are.
      */
     static double roleStrength(double probability) {
-        return probability < 0.5 ? probability * probability : probability;
+        return probability < CONFIDENT_KIND ? probability * probability / CONFIDENT_KIND : probability;
     }
 
     private static void setRole(double[] row, int specialist, double value) {

@@ -129,6 +129,9 @@ public final class WeightedRouter implements Router {
         Conventions conventions = catalog.conventions();
         for (int j = 0; j < conventions.size() && j < analysis.kindProbabilities().length; j++) {
             Conventions.Convention convention = conventions.kinds().get(j);
+            if (analysis.crossDomain() && convention.aboutOneDomain()) {
+                continue;
+            }
             String alternative = convention.alternativeFor(domain);
             int alternativeIndex = alternative == null ? -1 : RoutingModel.indexOf(specialists, alternative);
             if (analysis.kindProbabilities()[j] >= KIND_LIKELY && top.equals(convention.ownerFor(domain))
