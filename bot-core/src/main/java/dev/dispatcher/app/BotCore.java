@@ -45,9 +45,11 @@ public final class BotCore implements AutoCloseable {
     private final FeedbackStore feedbackStore;
     private final ScheduledExecutorService refresher;
     private final DispatcherMetrics metrics = new DispatcherMetrics();
+    private final Clock clock;
 
     private BotCore(CoreSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.catalog = SpecialistCatalog.load(settings.knowledgeDir().resolve("routing.yaml"));
         this.knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
         PromptTemplates templates = new PromptTemplates(settings.knowledgeDir(), catalog);
@@ -152,6 +154,11 @@ public final class BotCore implements AutoCloseable {
 
     public EventLedger events() {
         return events;
+    }
+
+    /** The clock decisions, jobs and statistics are timed by. */
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {

@@ -21,7 +21,8 @@ final class Migrations {
     /** Scripts under {@code db/migration/}, oldest first; append, never edit. */
     static final List<String> SCRIPTS = List.of(
             "V1__decisions_and_feedback.sql",
-            "V2__reply_messages.sql");
+            "V2__reply_messages.sql",
+            "V3__jobs.sql");
 
     private static final long LOCK_KEY = 0x64697370L; // "disp"
 
