@@ -18,6 +18,8 @@ import java.util.Map;
  * @param learningRefresh how often replicas re-read corrections made elsewhere ({@code DISPATCHER_LEARNING_REFRESH_SECONDS}, default 30)
  * @param adminPort      port of {@code /healthz}, {@code /readyz} and {@code /metrics} in the bot processes
  *                       ({@code DISPATCHER_ADMIN_PORT}, default 9090; 0 picks a free port)
+ * @param jobLease       how long a worker owns an acknowledged job before any replica may resume it
+ *                       ({@code DISPATCHER_JOB_LEASE_SECONDS}, default 60)
  */
 public record CoreSettings(
         Path knowledgeDir,
@@ -29,7 +31,8 @@ public record CoreSettings(
         Duration cacheTtl,
         String misrouteEmoji,
         Duration learningRefresh,
-        int adminPort) {
+        int adminPort,
+        Duration jobLease) {
 
     /**
      * Reads the settings; relative paths resolve against {@code DISPATCHER_HOME} (the launcher sets it to the
@@ -53,7 +56,8 @@ public record CoreSettings(
                 Duration.ofSeconds(number(env, "DISPATCHER_CACHE_TTL_SECONDS", 600)),
                 env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
                 Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))),
-                port(env, "DISPATCHER_ADMIN_PORT", 9090));
+                port(env, "DISPATCHER_ADMIN_PORT", 9090),
+                Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_JOB_LEASE_SECONDS", 60))));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

@@ -54,9 +54,9 @@ public final class DiscordMain {
         } catch (RuntimeException e) {
             throw new StartFailure(BAD_CONFIGURATION, e.getMessage());
         }
-        ShardManager shards;
+        DiscordBot bot;
         try {
-            shards = DiscordBot.start(settings, core, work);
+            bot = DiscordBot.start(settings, core, work);
         } catch (InvalidTokenException e) {
             core.close();
             throw new StartFailure(BAD_CONFIGURATION, "Discord rejected DISCORD_TOKEN; copy the token again from the Bot"
@@ -68,8 +68,9 @@ public final class DiscordMain {
             core.close();
             throw new StartFailure(CANNOT_CONNECT, "cannot reach Discord: " + e.getMessage());
         }
-        AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && DiscordBot.isReady(shards), core);
-        return new Running(shards, core, admin, work);
+        AdminServer admin = startAdmin(core.settings().adminPort(),
+                () -> work.isAdmitting() && DiscordBot.isReady(bot.shards()) && !bot.pipeline().full(), core);
+        return new Running(bot, core, admin, work);
     }
 
     /**
@@ -89,17 +90,22 @@ public final class DiscordMain {
     /**
      * A started bot.
      *
-     * @param shards the connected (or connecting) shards
-     * @param core   the core they answer with
-     * @param admin  the health endpoints, or {@code null} when their port was taken
-     * @param work   the events and requests in flight, and whether new events are taken
+     * @param bot   the connected (or connecting) shards and their pipeline
+     * @param core  the core they answer with
+     * @param admin the health endpoints, or {@code null} when their port was taken
+     * @param work  the events and requests in flight, and whether new events are taken
      */
-    record Running(ShardManager shards, BotCore core, AdminServer admin, InFlightWork work) implements AutoCloseable {
+    record Running(DiscordBot bot, BotCore core, AdminServer admin, InFlightWork work) implements AutoCloseable {
+
+        /** The shards this process runs. */
+        ShardManager shards() {
+            return bot.shards();
+        }
 
         /** The JVM shutdown hook's job: see {@link GracefulShutdown}. */
         @Override
         public void close() {
-            new GracefulShutdown(work, shards, admin, core).run();
+            new GracefulShutdown(work, bot, admin, core).run();
         }
     }
 

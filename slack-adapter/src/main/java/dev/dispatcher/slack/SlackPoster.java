@@ -6,8 +6,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.webhook.WebhookResponse;
 import dev.dispatcher.ops.DispatcherMetrics;
@@ -82,6 +84,18 @@ final class SlackPoster {
         });
     }
 
+    /** Replaces the text and blocks of a message the bot posted ({@code chat.update}, about 50 a minute per workspace). */
+    Posted update(String channel, String ts, SlackMessage message, String decisionId) {
+        ChatUpdateRequest request = ChatUpdateRequest.builder()
+                .channel(channel).ts(ts).text(message.text())
+                .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                .build();
+        return withRetries("chat.update", channel, decisionId, () -> {
+            ChatUpdateResponse response = client.chatUpdate(request);
+            return response.isOk() ? Posted.ok(response.getTs()) : Posted.failed(response.getError());
+        });
+    }
+
     /** Posts a message only {@code user} sees. */
     Posted postEphemeral(String channel, String user, String threadTs, String text, String decisionId) {
         ChatPostEphemeralRequest request = ChatPostEphemeralRequest.builder()
@@ -102,14 +116,14 @@ final class SlackPoster {
             WebhookResponse response = new Responder(slack, responseUrl)
                     .send(SlashCommandResponse.builder().responseType("ephemeral").text(text).build());
             boolean ok = response.getCode() != null && response.getCode() == 200;
-            metrics.platformCall(HandledEvent.PLATFORM, RESPONSE_URL, ok ? "ok" : "http_" + response.getCode());
+            metrics.platformCall(SlackOutput.PLATFORM, RESPONSE_URL, ok ? "ok" : "http_" + response.getCode());
             if (!ok) {
-                metrics.error(HandledEvent.PLATFORM, "private_answer_failed");
+                metrics.error(SlackOutput.PLATFORM, "private_answer_failed");
                 LOG.error("decision {}: response_url answered {} {}", decisionId, response.getCode(), response.getMessage());
             }
         } catch (IOException e) {
-            metrics.platformCall(HandledEvent.PLATFORM, RESPONSE_URL, "network_error");
-            metrics.error(HandledEvent.PLATFORM, "private_answer_failed");
+            metrics.platformCall(SlackOutput.PLATFORM, RESPONSE_URL, "network_error");
+            metrics.error(SlackOutput.PLATFORM, "private_answer_failed");
             LOG.error("decision {}: could not answer through response_url: {}", decisionId, e.getMessage(), e);
         }
     }
@@ -127,7 +141,7 @@ final class SlackPoster {
             Duration wait;
             try {
                 last = call.run();
-                metrics.platformCall(HandledEvent.PLATFORM, method, last.ok() ? "ok" : last.error());
+                metrics.platformCall(SlackOutput.PLATFORM, method, last.ok() ? "ok" : last.error());
                 if (last.ok() || !TRANSIENT.contains(last.error())) {
                     if (!last.ok()) {
                         failed(last);
@@ -139,7 +153,7 @@ final class SlackPoster {
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
                 last = Posted.failed(status == 429 ? "ratelimited" : "http_" + status);
-                metrics.platformCall(HandledEvent.PLATFORM, method, last.error());
+                metrics.platformCall(SlackOutput.PLATFORM, method, last.error());
                 if (status == 429) {
                     wait = retryAfter(e);
                 } else if (status >= 500) {
@@ -151,7 +165,7 @@ final class SlackPoster {
                 }
             } catch (IOException e) {
                 last = Posted.failed("network_error");
-                metrics.platformCall(HandledEvent.PLATFORM, method, last.error());
+                metrics.platformCall(SlackOutput.PLATFORM, method, last.error());
                 wait = backoff;
                 LOG.warn("decision {}: {} to {} failed: {}", decisionId, method, channel, e.getMessage());
             }
@@ -162,7 +176,7 @@ final class SlackPoster {
             LOG.warn("decision {}: {} to {} answered {}; try {} of {} in {} ms", decisionId, method, channel, last.error(),
                     attempt + 1, MAX_TRIES, wait.toMillis());
             if ("ratelimited".equals(last.error())) {
-                metrics.rateLimitWait(HandledEvent.PLATFORM, wait);
+                metrics.rateLimitWait(SlackOutput.PLATFORM, wait);
             }
             if (!pause(wait)) {
                 break;
@@ -174,7 +188,7 @@ final class SlackPoster {
     }
 
     private void failed(Posted last) {
-        metrics.error(HandledEvent.PLATFORM, last.notInChannel() ? "not_in_channel" : "post_failed");
+        metrics.error(SlackOutput.PLATFORM, last.notInChannel() ? "not_in_channel" : "post_failed");
     }
 
     private static Duration retryAfter(SlackApiException e) {
