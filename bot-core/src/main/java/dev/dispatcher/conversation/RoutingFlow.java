@@ -96,6 +96,9 @@ final class RoutingFlow {
                 }
                 job = steps.rootPosted(job.withRoot(reply.decisionId(), root.message()));
             }
+            // Attached at once, as the head of the thread the answer goes into: a reaction on it finds the decision
+            // even before the answer is posted, and a misroute question is asked in that thread.
+            attach(reply, headOfThread(job.root()));
             threadOn = job.root();
         }
         if (job.answer() == null) {
@@ -109,10 +112,12 @@ final class RoutingFlow {
         } else {
             steps.finish(job, JobStore.State.DONE);
         }
-        if (job.root() != null) {
-            // A reaction on the announcement counts too; attached after the answer, whose thread is the decision's.
-            attach(reply, job.root());
-        }
+    }
+
+    /** A top-level message as the head of the thread under it (the thread a platform such as Slack names by it). */
+    private static ConversationRef headOfThread(ConversationRef root) {
+        return new ConversationRef(root.platform(), root.channel(), root.thread() != null ? root.thread() : root.message(),
+                root.message());
     }
 
     private void refused(Job job, Reply reply, Posted failure) {

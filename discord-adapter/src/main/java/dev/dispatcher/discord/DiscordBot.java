@@ -44,7 +44,7 @@ public final class DiscordBot {
     private final ShardManager shards;
     private final Pipeline pipeline;
 
-    private DiscordBot(ShardManager shards, Pipeline pipeline) {
+    DiscordBot(ShardManager shards, Pipeline pipeline) {
         this.shards = shards;
         this.pipeline = pipeline;
     }

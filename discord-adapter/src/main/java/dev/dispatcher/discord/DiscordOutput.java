@@ -54,7 +54,8 @@ final class DiscordOutput implements PlatformOutput {
         try {
             if (origin.callback() != null) {
                 try {
-                    Message shown = calls.await("editOriginal", channels.hook(origin.callback()).editOriginal(edit(content)));
+                    Message shown = calls.await("editOriginal", channels.hook(origin.callback()).editOriginal(edit(content))
+                            .setAllowedMentions(DiscordReplies.NO_MENTIONS));
                     return Posted.ok(new ConversationRef(DiscordCalls.PLATFORM, where.channel(), where.thread(), shown.getId()));
                 } catch (DiscordCalls.Refused e) {
                     if (!DiscordFailures.isExpiredInteraction(e.getCause())) {
@@ -78,7 +79,7 @@ final class DiscordOutput implements PlatformOutput {
             if (content instanceof Content.Analysis analysis) {
                 return answers.answer(under, analysis.reply(), analysis.underAnnouncement());
             }
-            MessageChannel channel = channels.channel(under.thread() != null ? under.thread() : under.channel());
+            MessageChannel channel = channels.channel(under.channel());
             Message first = null;
             for (MessageCreateData part : parts(content)) {
                 var send = channel.sendMessage(part).setAllowedMentions(DiscordReplies.NO_MENTIONS);
@@ -103,10 +104,11 @@ final class DiscordOutput implements PlatformOutput {
         }
     }
 
+    /** Asks in the channel of {@code under}: on Discord a thread is a channel of its own, where the reaction was. */
     @Override
     public Posted ask(ConversationRef under, Content.MisrouteQuestion question) {
         try {
-            MessageChannel channel = channels.channel(under.thread() != null ? under.thread() : under.channel());
+            MessageChannel channel = channels.channel(under.channel());
             Message menu = calls.await("sendMessage",
                     channel.sendMessage(CorrectionMenu.ask(question.flag(), question.flaggedBy())).setAllowedMentions(DiscordReplies.NO_MENTIONS));
             return Posted.ok(ThreadedAnswers.ref(channel, menu));

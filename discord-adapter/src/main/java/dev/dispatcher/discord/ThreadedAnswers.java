@@ -42,19 +42,20 @@ final class ThreadedAnswers {
      * Answers in the thread of {@code under}.
      *
      * @param announced the message {@code under} already shows the analysis, so only the prompt is posted
-     * @return the message that shows the answer: the analysis embed, or the first prompt message under an announcement
+     * @return the message that shows the analysis: the embed, or under an announcement the announcement itself (the
+     *         prompt messages do not show the decision), so a misroute reaction is asked about where it happened
      */
     Posted answer(ConversationRef under, Reply reply, boolean announced) {
         MessageChannel where = channels.channel(under.thread() != null ? under.thread() : under.channel());
         if (where instanceof ThreadChannel) {
-            return inside(where, under.message(), reply, announced);
+            return shown(under, inside(where, under.message(), reply, announced), announced);
         }
         Optional<String> refusal = threadRefusal(where);
         if (refusal.isEmpty()) {
             try {
                 ThreadChannel thread = calls.await("createThreadChannel",
                         ((IThreadContainer) where).createThreadChannel(threadName(reply), under.message()));
-                return inside(thread, null, reply, announced);
+                return shown(under, inside(thread, null, reply, announced), announced);
             } catch (PermissionException e) {
                 refusal = Optional.of(DiscordFailures.describe(e));
             } catch (DiscordCalls.Refused e) {
@@ -64,7 +65,11 @@ final class ThreadedAnswers {
                 refusal = Optional.of(DiscordFailures.describe(e.getCause()));
             }
         }
-        return inChannel(where, under.message(), reply, announced, refusal.get());
+        return shown(under, inChannel(where, under.message(), reply, announced, refusal.get()), announced);
+    }
+
+    private static Posted shown(ConversationRef announcement, Posted answer, boolean announced) {
+        return announced && answer.ok() ? Posted.ok(announcement) : answer;
     }
 
     /** Why no thread can be started in {@code channel}, judged from the bot's cached permissions; empty when it can. */

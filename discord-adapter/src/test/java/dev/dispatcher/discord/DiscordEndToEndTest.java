@@ -49,7 +49,7 @@ class DiscordEndToEndTest {
         rest.recommend(gatewayUrl, 1);
         Map<String, String> env = DiscordJson.botEnvironment(dir, rest, gatewayUrl);
         core = BotCore.start(CoreSettings.fromEnvironment(env));
-        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork());
+        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork()).shards();
         awaitConnected(shards.getShardById(0));
     }
 
@@ -180,11 +180,15 @@ class DiscordEndToEndTest {
         DataObject menuMessage = menu.response();
         gateway.dispatch("INTERACTION_CREATE", DiscordJson.menuChoice(choice, menuMessage, select.getString("custom_id"), other, PERMISSIONS));
 
-        // THEN the correction is confirmed in the channel
-        FakeDiscordRest.Request confirmation = rest.await("the confirmation",
+        // THEN the choice is acknowledged without changing the menu, and the correction is confirmed in the channel
+        FakeDiscordRest.Request acknowledgement = rest.await("the acknowledgement",
                 r -> r.is("POST", "/interactions/" + choice + "/.*/callback"), WAIT);
-        assertThat(confirmation.body().getInt("type")).isEqualTo(4);
-        assertThat(confirmation.body().getObject("data").getString("content")).contains("should have gone to", "1 person says so");
+        assertThat(acknowledgement.body().getInt("type")).isEqualTo(6);
+        FakeDiscordRest.Request confirmation = rest.await("the confirmation",
+                r -> r.is("POST", "/channels/" + DiscordJson.CHANNEL_ID + "/messages")
+                        && r.body().getString("content", "").contains("should have gone to"), WAIT);
+        assertThat(confirmation.body().getString("content")).contains("1 person says so");
+        assertThat(confirmation.body().getObject("allowed_mentions").getArray("parse").isEmpty()).isTrue();
     }
 
     @Test
