@@ -109,9 +109,19 @@ final class RoutingFlow {
             }
             job = steps.answered(job.withAnswer(reply.decisionId(), answer.message()));
             attach(reply, answer.message());
+            if (event.kind() == EventKind.MESSAGE_SHORTCUT) {
+                // Whoever used the shortcut hears where the answer went (on Discord this replaces the "thinking…").
+                output.whisper(event, new Content.Text(pointer(reply)));
+            }
         } else {
             steps.finish(job, JobStore.State.DONE);
         }
+    }
+
+    /** What the person who used "Route this message" is told once the answer is in the message's thread. */
+    static String pointer(Reply reply) {
+        return "🎯 Routed to " + reply.specialist().label() + ": the analysis and the specialist prompt are in the"
+                + " message's thread.";
     }
 
     /** A top-level message as the head of the thread under it (the thread a platform such as Slack names by it). */

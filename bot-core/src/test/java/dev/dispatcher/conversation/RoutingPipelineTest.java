@@ -113,11 +113,12 @@ class RoutingPipelineTest {
         // WHEN
         kit.send(shortcut);
 
-        // THEN
+        // THEN the answer is in the message's thread, and whoever used the shortcut is told where it went
+        assertThat(kit.output.sent()).extracting(Sent::method).containsExactly("reply", "whisper");
         Sent answer = kit.output.sent().get(0);
-        assertThat(answer.method()).isEqualTo("reply");
         assertThat(answer.where()).isEqualTo(shortcut.conversation());
         assertThat(((Content.Analysis) answer.content()).reply().specialist().id()).isEqualTo("database-architect");
+        assertThat(((Content.Text) kit.output.sent().get(1).content()).text()).contains("Database Architect", "thread");
     }
 
     @Test

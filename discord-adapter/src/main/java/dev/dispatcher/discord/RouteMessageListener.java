@@ -7,8 +7,8 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
  * The message context-menu command {@value RouteCommand#ROUTE_THIS_MESSAGE}: a public deferred reply, then the
- * pipeline routes the message's text and answers in a thread on that message. A bot's message, or one with only a
- * file, gets a short explanation instead.
+ * pipeline routes the message's text and answers in a thread on that message, and the deferred reply says where. A
+ * bot's message, or one with only a file, gets a short private explanation instead.
  */
 final class RouteMessageListener extends ListenerAdapter {
 
@@ -26,11 +26,13 @@ final class RouteMessageListener extends ListenerAdapter {
             return;
         }
         Message target = event.getTarget();
+        boolean fromBot = target.getAuthor().isBot() || target.isWebhookMessage();
+        // Nothing to route: the explanation is for the asker alone, so the acknowledgement is private too.
+        boolean explainPrivately = fromBot || target.getContentRaw().isBlank();
         intake.take("'" + RouteCommand.ROUTE_THIS_MESSAGE + "' interaction " + event.getId(),
                 () -> intake.event(EventKind.MESSAGE_SHORTCUT, event.getId(), DiscordIntake.where(target.getChannel(), target.getId()),
-                        event.getUser().getId(), event.getMember(), target.getContentRaw(), event.getToken(), null,
-                        target.getAuthor().isBot() || target.isWebhookMessage()),
-                () -> calls.queue("deferReply", event.deferReply(false), hook -> { },
+                        event.getUser().getId(), event.getMember(), target.getContentRaw(), event.getToken(), null, fromBot),
+                () -> calls.queue("deferReply", event.deferReply(explainPrivately), hook -> { },
                         DiscordFailures.logging("acknowledge 'Route this message' " + event.getId(), null)),
                 () -> calls.queue("reply", event.reply(DiscordIntake.BUSY).setEphemeral(true).setAllowedMentions(DiscordReplies.NO_MENTIONS),
                         hook -> { }, DiscordFailures.logging("say the bot is busy", null)));
