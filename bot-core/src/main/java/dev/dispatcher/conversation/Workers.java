@@ -25,8 +25,7 @@ public final class Workers {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
     private final ThreadPoolExecutor pool;
-    private final AtomicInteger pending = new AtomicInteger();
-    private final Object idle = new Object();
+    private final InFlightCount pending = new InFlightCount();
 
     private Workers(ThreadPoolExecutor pool) {
         this.pool = pool;
@@ -64,7 +63,7 @@ public final class Workers {
      * @return {@code false} when it was refused (the queue is full, or shutting down): it will not run here
      */
     boolean submit(String what, Runnable job) {
-        pending.incrementAndGet();
+        pending.begin();
         try {
             pool.execute(() -> {
                 try {
@@ -72,12 +71,12 @@ public final class Workers {
                 } catch (RuntimeException e) {
                     LOG.error("{} failed: {}", what, e.getMessage(), e);
                 } finally {
-                    finished();
+                    pending.end();
                 }
             });
             return true;
         } catch (RejectedExecutionException rejected) {
-            finished();
+            pending.end();
             LOG.warn("{} refused: {}", what, pool.isShutdown() ? "shutting down" : "every worker busy and the queue full");
             return false;
         }
@@ -85,30 +84,12 @@ public final class Workers {
 
     /** Waits until no job is queued or running; {@code false} when the timeout came first. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (pending.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idle, left);
-            }
-            return true;
-        }
+        return pending.awaitIdle(timeout);
     }
 
     /** How many jobs are queued or running. */
     public int inFlight() {
-        return pending.get();
-    }
-
-    private void finished() {
-        if (pending.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-        }
+        return pending.running();
     }
 
     /**
@@ -126,6 +107,6 @@ public final class Workers {
             Thread.currentThread().interrupt();
         }
         List<Runnable> abandoned = pool.shutdownNow();
-        return Math.max(abandoned.size(), pending.get());
+        return Math.max(abandoned.size(), pending.running());
     }
 }
