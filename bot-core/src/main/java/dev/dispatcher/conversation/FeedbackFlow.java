@@ -8,9 +8,13 @@ import java.util.Optional;
 /**
  * The misroute loop on every platform: a flag asks who should have had the task (once per person), taking the
  * reaction back withdraws the flag, a choice is recorded and confirmed in the thread, or explained privately when the
- * core refuses it. Reactions on messages that carry no answer of the bot's are ignored. Thread-safe.
+ * core refuses it. Reactions on messages that carry no answer of the bot's are ignored. With the store down nothing can be
+ * recorded, and the person is told so. Thread-safe.
  */
 final class FeedbackFlow {
+
+    static final String CANNOT_RECORD = "⚠️ I can't record that right now: my database is unreachable. Please try again"
+            + " in a few minutes.";
 
     private final Feedback feedback;
     private final JobSteps steps;
@@ -23,6 +27,11 @@ final class FeedbackFlow {
     }
 
     Handled run(Job job) {
+        if (!job.durable()) {
+            // The store that keeps flags and corrections is down: say so plainly rather than fail without a word.
+            output.whisper(job.event(), new Content.Text(CANNOT_RECORD));
+            return Handled.NOTHING;
+        }
         Handled handled = switch (job.event().kind()) {
             case MISROUTE_FLAG -> flag(job.event());
             case MISROUTE_UNFLAG -> unflag(job.event());

@@ -123,6 +123,24 @@ class DurableJobsTest {
     }
 
     @Test
+    @DisplayName("with the store down a flag cannot be recorded, and the person who flagged is told so plainly")
+    void storeDownForFeedback() throws Exception {
+        // GIVEN an answer, and then the store goes down
+        kit.send(kit.route("Fix JWT token expiration"));
+        dev.dispatcher.dispatch.ConversationRef analysis = kit.output.sent("reply").get(0).posted();
+        kit.core.database().close();
+
+        // WHEN someone flags it
+        kit.send(kit.flag(analysis, "U0BOB"));
+
+        // THEN
+        Sent last = kit.output.sent().get(kit.output.sent().size() - 1);
+        assertThat(last.method()).isEqualTo("whisper");
+        assertThat(((Content.Text) last.content()).text()).isEqualTo(FeedbackFlow.CANNOT_RECORD);
+        assertThat(kit.metric("dispatcher_jobs_unrecorded_total", "")).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("with every worker busy and the queue full, an event is refused at once and nothing is stored")
     void busy() throws Exception {
         try (PipelineKit small = PipelineKit.start(PipelineKit.sqlite(dir.resolve("small")), 1, 1)) {

@@ -8,12 +8,9 @@ import dev.dispatcher.dispatch.ConversationRef;
 import java.time.Duration;
 import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +29,13 @@ final class DiscordOutput implements PlatformOutput {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordOutput.class);
 
     private final DiscordChannels channels;
-    private final DiscordReplies replies;
+    private final DiscordContent rendered;
     private final ThreadedAnswers answers;
     private final DiscordCalls calls;
 
     DiscordOutput(DiscordChannels channels, DiscordReplies replies, DiscordCalls calls) {
         this.channels = channels;
-        this.replies = replies;
+        this.rendered = new DiscordContent(replies);
         this.calls = calls;
         this.answers = new ThreadedAnswers(channels, replies, calls);
     }
@@ -54,7 +51,7 @@ final class DiscordOutput implements PlatformOutput {
         try {
             if (origin.callback() != null) {
                 try {
-                    Message shown = calls.await("editOriginal", channels.hook(origin.callback()).editOriginal(edit(content))
+                    Message shown = calls.await("editOriginal", channels.hook(origin.callback()).editOriginal(rendered.edit(content))
                             .setAllowedMentions(DiscordReplies.NO_MENTIONS));
                     return Posted.ok(new ConversationRef(DiscordCalls.PLATFORM, where.channel(), where.thread(), shown.getId()));
                 } catch (DiscordCalls.Refused e) {
@@ -66,7 +63,7 @@ final class DiscordOutput implements PlatformOutput {
                 }
             }
             MessageChannel channel = channels.channel(where.thread() != null ? where.thread() : where.channel());
-            Message shown = calls.await("sendMessage", channel.sendMessage(create(content)));
+            Message shown = calls.await("sendMessage", channel.sendMessage(rendered.one(content)));
             return Posted.ok(ThreadedAnswers.ref(channel, shown));
         } catch (DiscordCalls.Refused e) {
             return refused("post", origin.toString(), e);
@@ -81,7 +78,7 @@ final class DiscordOutput implements PlatformOutput {
             }
             MessageChannel channel = channels.channel(under.channel());
             Message first = null;
-            for (MessageCreateData part : parts(content)) {
+            for (MessageCreateData part : rendered.parts(content)) {
                 var send = channel.sendMessage(part).setAllowedMentions(DiscordReplies.NO_MENTIONS);
                 Message sent = calls.await("sendMessage", first == null && under.message() != null
                         ? send.setMessageReference(under.message()).mentionRepliedUser(false) : send);
@@ -97,7 +94,7 @@ final class DiscordOutput implements PlatformOutput {
     public Posted edit(ConversationRef message, Content content) {
         try {
             MessageChannel channel = channels.channel(message.thread() != null ? message.thread() : message.channel());
-            calls.await("editMessage", channel.editMessageById(message.message(), edit(content)));
+            calls.await("editMessage", channel.editMessageById(message.message(), rendered.edit(content)));
             return Posted.ok(message);
         } catch (DiscordCalls.Refused e) {
             return refused("edit", message.messageKey(), e);
@@ -120,7 +117,7 @@ final class DiscordOutput implements PlatformOutput {
     @Override
     public void whisper(InboundEvent origin, Content content) {
         try {
-            List<MessageCreateData> parts = parts(content);
+            List<MessageCreateData> parts = rendered.parts(content);
             if (origin.callback() != null) {
                 InteractionHook hook = channels.hook(origin.callback());
                 for (MessageCreateData part : parts) {
@@ -133,52 +130,6 @@ final class DiscordOutput implements PlatformOutput {
         } catch (DiscordCalls.Refused e) {
             refused("answer privately", origin.toString(), e);
         }
-    }
-
-    private MessageEditData edit(Content content) {
-        return MessageEditData.fromCreateData(create(content));
-    }
-
-    /** One message for content that fits one: an embed for the analysis, text for the rest. */
-    private MessageCreateData create(Content content) {
-        if (content instanceof Content.Announcement a) {
-            return embedded(replies.embed(a.reply()));
-        }
-        if (content instanceof Content.Analysis a) {
-            return embedded(replies.embed(a.reply()));
-        }
-        return parts(content).get(0);
-    }
-
-    private List<MessageCreateData> parts(Content content) {
-        if (content instanceof Content.Announcement || content instanceof Content.Analysis) {
-            return List.of(create(content));
-        }
-        if (content instanceof Content.Stats s) {
-            return replies.stats(s.text()).stream().map(DiscordReplies::message).toList();
-        }
-        if (content instanceof Content.MisrouteQuestion q) {
-            return List.of(CorrectionMenu.ask(q.flag(), q.flaggedBy()));
-        }
-        return List.of(DiscordReplies.message(text(content)));
-    }
-
-    private String text(Content content) {
-        if (content instanceof Content.Usage) {
-            return replies.help();
-        }
-        if (content instanceof Content.CorrectionConfirmation c) {
-            return CorrectionMenu.confirmation(c.correction(), c.chosenBy());
-        }
-        if (content instanceof Content.PostFailed f) {
-            return "⚠️ I routed the task" + (f.decisionId() == null ? "" : " (decision `" + f.decisionId() + "`)")
-                    + " but Discord refused the answer (" + UserText.inline(f.error()) + "). Please try again in a moment.";
-        }
-        return UserText.inline(((Content.Text) content).text());
-    }
-
-    private static MessageCreateData embedded(MessageEmbed embed) {
-        return new MessageCreateBuilder().setEmbeds(embed).setAllowedMentions(DiscordReplies.NO_MENTIONS).build();
     }
 
     private static Posted refused(String action, String what, DiscordCalls.Refused e) {

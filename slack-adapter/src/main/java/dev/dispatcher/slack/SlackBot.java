@@ -47,8 +47,8 @@ public final class SlackBot implements AutoCloseable {
         String emoji = core.settings().misrouteEmoji();
         MethodsClient client = slack.methods(settings.botToken());
         HelpTexts help = new HelpTexts(emoji);
-        SlackOutput output = new SlackOutput(new SlackPoster(slack, client, core.metrics()), new SlackReplies(emoji), help,
-                new BotName(client));
+        SlackOutput output = new SlackOutput(new SlackPoster(client, core.metrics()), new ResponseUrlAnswers(slack, core.metrics()),
+                new SlackReplies(emoji), help, new BotName(client));
         pipeline.set(Pipeline.create(core, output, new PipelineSettings(settings.workers(), settings.queueLimit(),
                 core.settings().jobLease(), PipelineSettings.DEFAULT_MAX_AGE, "slack-work")));
         SlackIntake intake = new SlackIntake(pipeline.get(), core.clock());

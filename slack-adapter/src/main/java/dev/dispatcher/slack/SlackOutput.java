@@ -22,12 +22,14 @@ final class SlackOutput implements PlatformOutput {
     private static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
 
     private final SlackPoster poster;
+    private final ResponseUrlAnswers responseUrl;
     private final SlackReplies replies;
     private final HelpTexts help;
     private final Supplier<String> botName;
 
-    SlackOutput(SlackPoster poster, SlackReplies replies, HelpTexts help, Supplier<String> botName) {
+    SlackOutput(SlackPoster poster, ResponseUrlAnswers responseUrl, SlackReplies replies, HelpTexts help, Supplier<String> botName) {
         this.poster = poster;
+        this.responseUrl = responseUrl;
         this.replies = replies;
         this.help = help;
         this.botName = botName;
@@ -69,7 +71,7 @@ final class SlackOutput implements PlatformOutput {
         String text = privately(content);
         String decision = decisionOf(content);
         if (origin.callback() != null) {
-            poster.respondPrivately(origin.callback(), text, decision);
+            responseUrl.send(origin.callback(), text, decision);
         } else {
             ConversationRef where = origin.conversation();
             String thread = where.thread() != null ? where.thread() : where.message();
