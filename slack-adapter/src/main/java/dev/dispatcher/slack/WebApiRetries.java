@@ -33,7 +33,7 @@ final class WebApiRetries {
     }
 
     @FunctionalInterface
-    private interface Call {
+    interface Call {
         SlackPoster.Posted run() throws IOException, SlackApiException;
     }
 
