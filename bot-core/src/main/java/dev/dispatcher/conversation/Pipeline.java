@@ -94,7 +94,7 @@ public final class Pipeline implements AutoCloseable {
      *                    a no-op where the acknowledgement is the handler's return value (Slack)
      */
     public Intake accept(InboundEvent event, Runnable acknowledge) {
-        if (workers.full()) {
+        if (!workers.reserve()) {
             metrics.error(event.platform(), "busy");
             LOG.warn("{} refused: every worker busy and the queue full", event);
             return Intake.BUSY;
@@ -103,6 +103,7 @@ public final class Pipeline implements AutoCloseable {
         if (event.key() != null) {
             try {
                 if (!store.insert(event, owner, clock.instant().plus(settings.lease()))) {
+                    workers.release();
                     metrics.duplicateDropped(event.platform());
                     LOG.debug("{} was taken before; dropping the repeat", event);
                     return Intake.DUPLICATE;
@@ -140,6 +141,10 @@ public final class Pipeline implements AutoCloseable {
         try {
             List<Job> jobs = store.claimExpired(owner, settings.lease(), workers.spare());
             for (Job job : jobs) {
+                if (!workers.reserve()) {
+                    LOG.info("{}: no room to resume it now; it is taken again once its new lease runs out", job.event());
+                    continue;
+                }
                 metrics.jobResumed(job.event().platform());
                 LOG.info("{}: resuming (attempt {}) after its worker's lease ran out", job.event(), job.attempts());
                 run(job, clock.millis());
@@ -149,15 +154,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** Runs a job in the place reserved for it. */
     private void run(Job job, long leasedAt) {
-        boolean taken = workers.submit(job.event().toString(), () -> {
+        boolean taken = workers.run(job.event().toString(), () -> {
             if (job.durable() && !leaseStillOurs(job, leasedAt)) {
                 return;
             }
             runner.run(job);
         });
         if (!taken) {
-            LOG.warn("{}: no worker took it; {}", job.event(), job.durable()
+            LOG.warn("{}: the workers are shutting down; {}", job.event(), job.durable()
                     ? "it stays stored and is resumed once its lease runs out" : "it was not stored and is lost");
         }
     }

@@ -2,8 +2,9 @@ package dev.dispatcher.conversation;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +26,13 @@ public final class Workers {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
     private final ThreadPoolExecutor pool;
+    /** A place for each job running or waiting: taken before a job is stored, so a stored job always has a worker. */
+    private final Semaphore places;
     private final InFlightCount pending = new InFlightCount();
 
-    private Workers(ThreadPoolExecutor pool) {
+    private Workers(ThreadPoolExecutor pool, int places) {
         this.pool = pool;
+        this.places = new Semaphore(places);
     }
 
     /**
@@ -38,31 +42,46 @@ public final class Workers {
      */
     public static Workers pool(int threads, int queueLimit, String name) {
         AtomicInteger counter = new AtomicInteger();
+        // The places bound the work; the pool's own queue never refuses.
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueLimit), r -> {
+                new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, name + "-" + counter.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        return new Workers(pool);
+        return new Workers(pool, threads + queueLimit);
     }
 
     /** Every worker is busy and the queue is full: the next job would be refused. */
     public boolean full() {
-        return pool.getQueue().remainingCapacity() == 0;
+        return places.availablePermits() == 0;
     }
 
-    /** How many more jobs the queue takes now. */
+    /** How many more jobs are taken now. */
     int spare() {
-        return pool.getQueue().remainingCapacity();
+        return places.availablePermits();
     }
 
     /**
-     * Runs {@code job} on a worker.
+     * Takes a place for a job about to be stored, so it cannot be refused once acknowledged.
      *
-     * @return {@code false} when it was refused (the queue is full, or shutting down): it will not run here
+     * @return {@code false} when every worker is busy and the queue is full
      */
-    boolean submit(String what, Runnable job) {
+    boolean reserve() {
+        return places.tryAcquire();
+    }
+
+    /** Gives back a place taken for a job that will not run (a repeat of an event taken before). */
+    void release() {
+        places.release();
+    }
+
+    /**
+     * Runs {@code job} on a worker, in a place {@link #reserve() reserved} for it, given back once it ends.
+     *
+     * @return {@code false} when it was refused because the workers are shutting down: it will not run here
+     */
+    boolean run(String what, Runnable job) {
         pending.begin();
         try {
             pool.execute(() -> {
@@ -71,13 +90,15 @@ public final class Workers {
                 } catch (RuntimeException e) {
                     LOG.error("{} failed: {}", what, e.getMessage(), e);
                 } finally {
+                    places.release();
                     pending.end();
                 }
             });
             return true;
         } catch (RejectedExecutionException rejected) {
+            places.release();
             pending.end();
-            LOG.warn("{} refused: {}", what, pool.isShutdown() ? "shutting down" : "every worker busy and the queue full");
+            LOG.warn("{} refused: shutting down", what);
             return false;
         }
     }

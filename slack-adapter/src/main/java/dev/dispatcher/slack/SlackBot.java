@@ -47,7 +47,7 @@ public final class SlackBot implements AutoCloseable {
         String emoji = core.settings().misrouteEmoji();
         MethodsClient client = slack.methods(settings.botToken());
         HelpTexts help = new HelpTexts(emoji);
-        SlackOutput output = new SlackOutput(new SlackPoster(client, core.metrics()), new ResponseUrlAnswers(slack, core.metrics()),
+        SlackOutput output = new SlackOutput(new SlackPoster(new SlackWebApi(slack, settings.botToken()), core.metrics()), new ResponseUrlAnswers(slack, core.metrics()),
                 new SlackReplies(emoji), help, new BotName(client));
         pipeline.set(Pipeline.create(core, output, new PipelineSettings(settings.workers(), settings.queueLimit(),
                 core.settings().jobLease(), PipelineSettings.DEFAULT_MAX_AGE, "slack-work")));

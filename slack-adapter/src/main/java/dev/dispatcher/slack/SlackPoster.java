@@ -1,13 +1,7 @@
 package dev.dispatcher.slack;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
-import com.slack.api.methods.request.chat.ChatPostMessageRequest;
-import com.slack.api.methods.request.chat.ChatUpdateRequest;
-import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import dev.dispatcher.ops.DispatcherMetrics;
+import okhttp3.FormBody;
 
 /**
  * Posts, updates and privately posts the bot's messages through the Web API, each call with
@@ -18,11 +12,11 @@ final class SlackPoster {
 
     static final int MAX_TRIES = WebApiRetries.MAX_TRIES;
 
-    private final MethodsClient client;
+    private final SlackWebApi api;
     private final WebApiRetries retries;
 
-    SlackPoster(MethodsClient client, DispatcherMetrics metrics) {
-        this.client = client;
+    SlackPoster(SlackWebApi api, DispatcherMetrics metrics) {
+        this.api = api;
         this.retries = new WebApiRetries(metrics);
     }
 
@@ -49,37 +43,27 @@ final class SlackPoster {
 
     /** Posts a visible message, in a thread when {@code threadTs} is given. */
     Posted post(String channel, String threadTs, SlackMessage message, String decisionId) {
-        ChatPostMessageRequest request = ChatPostMessageRequest.builder()
-                .channel(channel).threadTs(threadTs).text(message.text())
-                .blocks(message.blocks().isEmpty() ? null : message.blocks())
-                .unfurlLinks(false).unfurlMedia(false)
-                .build();
-        return retries.call("chat.postMessage", channel, decisionId, () -> {
-            ChatPostMessageResponse response = client.chatPostMessage(request);
-            return response.isOk() ? Posted.ok(response.getTs()) : Posted.failed(response.getError());
-        });
+        FormBody.Builder form = api.message(channel, message).add("unfurl_links", "false").add("unfurl_media", "false");
+        if (threadTs != null) {
+            form.add("thread_ts", threadTs);
+        }
+        FormBody body = form.build();
+        return retries.call("chat.postMessage", channel, decisionId, () -> api.call("chat.postMessage", body));
     }
 
     /** Replaces the text and blocks of a message the bot posted ({@code chat.update}, about 50 a minute per workspace). */
     Posted update(String channel, String ts, SlackMessage message, String decisionId) {
-        ChatUpdateRequest request = ChatUpdateRequest.builder()
-                .channel(channel).ts(ts).text(message.text())
-                .blocks(message.blocks().isEmpty() ? null : message.blocks())
-                .build();
-        return retries.call("chat.update", channel, decisionId, () -> {
-            ChatUpdateResponse response = client.chatUpdate(request);
-            return response.isOk() ? Posted.ok(response.getTs()) : Posted.failed(response.getError());
-        });
+        FormBody body = api.message(channel, message).add("ts", ts).build();
+        return retries.call("chat.update", channel, decisionId, () -> api.call("chat.update", body));
     }
 
     /** Posts a message only {@code user} sees. */
     Posted postEphemeral(String channel, String user, String threadTs, String text, String decisionId) {
-        ChatPostEphemeralRequest request = ChatPostEphemeralRequest.builder()
-                .channel(channel).user(user).threadTs(threadTs).text(text).build();
-        return retries.call("chat.postEphemeral", channel, decisionId, () -> {
-            ChatPostEphemeralResponse response = client.chatPostEphemeral(request);
-            return response.isOk() ? Posted.ok(response.getMessageTs()) : Posted.failed(response.getError());
-        });
+        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("user", user).add("text", text);
+        if (threadTs != null) {
+            form.add("thread_ts", threadTs);
+        }
+        FormBody body = form.build();
+        return retries.call("chat.postEphemeral", channel, decisionId, () -> api.call("chat.postEphemeral", body));
     }
-
 }
