@@ -42,31 +42,58 @@ public final class JobStore {
      * @throws StoreException when the database cannot store it
      */
     public boolean insert(InboundEvent event, String owner, Instant leaseUntil) {
+        return insertAll(List.of(event), owner, leaseUntil)[0];
+    }
+
+    /**
+     * Stores several new jobs in one transaction, so that one disk sync makes them all durable.
+     *
+     * @return for each event, whether it was new ({@code false}: a job for it existed already)
+     * @throws StoreException when the database cannot store them; then none is stored
+     */
+    public boolean[] insertAll(List<InboundEvent> events, String owner, Instant leaseUntil) {
         String sql = "INSERT INTO jobs (job_key, kind, platform, channel, thread, message, actor, actor_roles, task_text,"
                 + " callback, decision_ref, about_bot, state, lease_owner, lease_until, attempts, received_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, 1, ?, ?) ON CONFLICT (job_key) DO NOTHING";
-        ConversationRef where = event.conversation();
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, event.key());
-            s.setString(2, event.kind().name());
-            s.setString(3, where.platform());
-            s.setString(4, where.channel());
-            s.setString(5, where.thread());
-            s.setString(6, where.message());
-            s.setString(7, event.actor().userId());
-            s.setString(8, String.join(",", event.actor().roleIds()));
-            s.setString(9, event.text());
-            s.setString(10, event.callback());
-            s.setString(11, event.decisionId());
-            s.setInt(12, event.aboutBotMessage() ? 1 : 0);
-            s.setString(13, owner);
-            s.setLong(14, leaseUntil.toEpochMilli());
-            s.setLong(15, event.receivedAt().toEpochMilli());
-            s.setLong(16, clock.millis());
-            return s.executeUpdate() == 1;
+        boolean[] inserted = new boolean[events.size()];
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < events.size(); i++) {
+                    bind(s, events.get(i), owner, leaseUntil);
+                    inserted[i] = s.executeUpdate() == 1;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return inserted;
         } catch (SQLException e) {
-            throw new StoreException("cannot store job " + event + ": " + e.getMessage(), e);
+            throw new StoreException("cannot store " + events.size() + " jobs: " + e.getMessage(), e);
         }
+    }
+
+    private void bind(PreparedStatement s, InboundEvent event, String owner, Instant leaseUntil) throws SQLException {
+        ConversationRef where = event.conversation();
+        s.setString(1, event.key());
+        s.setString(2, event.kind().name());
+        s.setString(3, where.platform());
+        s.setString(4, where.channel());
+        s.setString(5, where.thread());
+        s.setString(6, where.message());
+        s.setString(7, event.actor().userId());
+        s.setString(8, String.join(",", event.actor().roleIds()));
+        s.setString(9, event.text());
+        s.setString(10, event.callback());
+        s.setString(11, event.decisionId());
+        s.setInt(12, event.aboutBotMessage() ? 1 : 0);
+        s.setString(13, owner);
+        s.setLong(14, leaseUntil.toEpochMilli());
+        s.setLong(15, event.receivedAt().toEpochMilli());
+        s.setLong(16, clock.millis());
     }
 
     /** Records that the root message was posted (and which decision it shows). */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,8 @@ public final class Pipeline implements AutoCloseable {
     private final Clock clock;
     private final String owner = replicaName();
     private final ScheduledExecutorService resumer;
+    private final GroupCommit intake;
+    private final InFlightCount arriving = new InFlightCount();
 
     Pipeline(JobStore store, JobRunner runner, Workers workers, DispatcherMetrics metrics, PipelineSettings settings,
              Clock clock) {
@@ -59,6 +62,7 @@ public final class Pipeline implements AutoCloseable {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.intake = new GroupCommit(store, owner, settings.lease(), clock, settings.workerName());
         this.resumer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, settings.workerName() + "-resume");
             t.setDaemon(true);
@@ -86,36 +90,90 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Takes an event: claims it, stores it as a job, runs {@code acknowledge}, and hands the job to a worker. When the
-     * store is down the event is still answered, from memory, and the answer says it was not recorded; one log line and
+     * Takes an event and waits until it is stored: claims it, stores it as a job, runs {@code acknowledge}, and hands
+     * the job to a worker. For platforms whose acknowledgement is the handler's answer (Slack). When the store is down
+     * the event is still answered, from memory, and the answer says it was not recorded; one log line and
      * {@code dispatcher_jobs_unrecorded_total} say so too.
      *
-     * @param acknowledge what the platform must be sent before the work starts (a Discord interaction's deferred reply);
-     *                    a no-op where the acknowledgement is the handler's return value (Slack)
+     * @param acknowledge what the platform must be sent before the work starts; a no-op where the acknowledgement is
+     *                    the handler's return value
      */
     public Intake accept(InboundEvent event, Runnable acknowledge) {
         if (!workers.reserve()) {
-            metrics.error(event.platform(), "busy");
-            LOG.warn("{} refused: every worker busy and the queue full", event);
-            return Intake.BUSY;
+            return busy(event);
         }
-        boolean durable = false;
-        if (event.key() != null) {
+        arriving.begin();
+        try {
+            return admit(event, event.key() == null ? null : storedNow(event), acknowledge);
+        } finally {
+            arriving.end();
+        }
+    }
+
+    /**
+     * Takes an event without waiting for the store: returns at once, and once the job is stored (together with the
+     * others that arrived meanwhile, in one transaction) runs {@code acknowledge} and hands the job to a worker, on the
+     * pipeline's intake thread. For platforms whose acknowledgement is a request of its own, sent from an event thread
+     * that must not wait for a disk (Discord's gateway). A repeat is dropped silently.
+     *
+     * @return {@link Intake#BUSY} at once when there is no room; otherwise {@link Intake#ACCEPTED}
+     */
+    public Intake acceptLater(InboundEvent event, Runnable acknowledge) {
+        if (!workers.reserve()) {
+            return busy(event);
+        }
+        arriving.begin();
+        if (event.key() == null) {
             try {
-                if (!store.insert(event, owner, clock.instant().plus(settings.lease()))) {
-                    workers.release();
-                    metrics.duplicateDropped(event.platform());
-                    LOG.debug("{} was taken before; dropping the repeat", event);
-                    return Intake.DUPLICATE;
-                }
-                durable = true;
-            } catch (StoreException e) {
-                metrics.jobUnrecorded(event.platform());
-                LOG.error("{} cannot be stored, so it is answered without a record: {}", event, e.getMessage());
+                admit(event, null, acknowledge);
+            } finally {
+                arriving.end();
             }
+            return Intake.ACCEPTED;
+        }
+        intake.store(event).whenComplete((stored, failure) -> {
+            try {
+                admit(event, failure == null ? stored : unrecorded(event, failure), acknowledge);
+            } catch (RuntimeException e) {
+                LOG.error("{}: could not be handed to a worker: {}", event, e.getMessage(), e);
+            } finally {
+                arriving.end();
+            }
+        });
+        return Intake.ACCEPTED;
+    }
+
+    private Intake busy(InboundEvent event) {
+        metrics.error(event.platform(), "busy");
+        LOG.warn("{} refused: every worker busy and the queue full", event);
+        return Intake.BUSY;
+    }
+
+    /** {@code true} stored, {@code false} a repeat, {@code null} the store could not take it. */
+    private Boolean storedNow(InboundEvent event) {
+        try {
+            return intake.store(event).join();
+        } catch (CompletionException e) {
+            return unrecorded(event, e.getCause());
+        }
+    }
+
+    private Boolean unrecorded(InboundEvent event, Throwable failure) {
+        metrics.jobUnrecorded(event.platform());
+        LOG.error("{} cannot be stored, so it is answered without a record: {}", event, failure.getMessage());
+        return null;
+    }
+
+    /** Acknowledges and runs a job that was stored ({@code stored} true) or could not be; drops a repeat. */
+    private Intake admit(InboundEvent event, Boolean stored, Runnable acknowledge) {
+        if (Boolean.FALSE.equals(stored)) {
+            workers.release();
+            metrics.duplicateDropped(event.platform());
+            LOG.debug("{} was taken before; dropping the repeat", event);
+            return Intake.DUPLICATE;
         }
         acknowledge.run();
-        run(Job.fresh(event, durable), clock.millis());
+        run(Job.fresh(event, Boolean.TRUE.equals(stored)), clock.millis());
         return Intake.ACCEPTED;
     }
 
@@ -131,9 +189,10 @@ public final class Pipeline implements AutoCloseable {
         return workers.full();
     }
 
-    /** Waits until no job is queued or running here; for tests and orderly shutdown. */
+    /** Waits until no event is being stored and no job is queued or running here; for tests and orderly shutdown. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        return workers.awaitIdle(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return arriving.awaitIdle(timeout) && workers.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Takes over the jobs whose lease ran out, as many as the queue has room for. */
@@ -200,6 +259,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public boolean drain(Duration limit) {
         resumer.shutdownNow();
+        intake.close();
         int left = workers.drain(limit);
         if (left > 0) {
             LOG.warn("shutdown: {} jobs unfinished after {} s; they stay stored and are resumed once their lease runs out",

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where every Discord listener hands its translated event to the core's {@link Pipeline}: one guarded path, so a bad
- * event is logged and counted and never takes the gateway thread down. The acting member's role ids travel with the
- * event. Thread-safe.
+ * event is logged and counted and never takes the gateway thread down. The gateway thread never waits for the
+ * database: the pipeline stores the event with the others that arrived meanwhile and sends the acknowledgement once it
+ * is stored. The acting member's role ids travel with the event. Thread-safe.
  */
 final class DiscordIntake {
 
@@ -42,13 +43,14 @@ final class DiscordIntake {
      *
      * @param what        names the event in the log if anything fails, e.g. {@code /route interaction 123}
      * @param translation the event in core terms, or {@code null} when it is none of the bot's business
-     * @param acknowledge what Discord must be sent before the work starts (an interaction's deferred reply)
+     * @param acknowledge what Discord must be sent once the event is stored, before the work starts (an interaction's
+     *                    deferred reply); it runs on the pipeline's intake thread and must not block
      * @param sayBusy     what to tell the person when the bot is too busy to take it
      */
     void take(String what, Supplier<InboundEvent> translation, Runnable acknowledge, Runnable sayBusy) {
         try {
             InboundEvent event = translation.get();
-            if (event != null && pipeline.accept(event, acknowledge) == Pipeline.Intake.BUSY) {
+            if (event != null && pipeline.acceptLater(event, acknowledge) == Pipeline.Intake.BUSY) {
                 sayBusy.run();
             }
         } catch (RuntimeException e) {
