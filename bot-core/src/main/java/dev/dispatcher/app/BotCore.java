@@ -2,7 +2,7 @@ package dev.dispatcher.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.dispatcher.dispatch.Dispatcher;
-import dev.dispatcher.feedback.CorrectionExamples;
+import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.RoutingStats;
 import dev.dispatcher.knowledge.KnowledgeBase;
@@ -10,6 +10,7 @@ import dev.dispatcher.knowledge.PromptTemplates;
 import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.reply.ReplyComposer;
 import dev.dispatcher.routing.CachedRouter;
+import dev.dispatcher.routing.RoutingModel;
 import dev.dispatcher.routing.SpecialistCatalog;
 import dev.dispatcher.routing.TextAnalyzer;
 import dev.dispatcher.routing.WeightedRouter;
@@ -36,7 +37,7 @@ public final class BotCore implements AutoCloseable {
     private final SpecialistCatalog catalog;
     private final KnowledgeBase knowledge;
     private final Database database;
-    private final CorrectionExamples examples;
+    private final TeamLearning examples;
     private final CachedRouter router;
     private final Dispatcher dispatcher;
     private final Feedback feedback;
@@ -56,9 +57,10 @@ public final class BotCore implements AutoCloseable {
         this.database = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         TextAnalyzer analyzer = TextAnalyzer.forRouting(catalog.settings());
         this.feedbackStore = new FeedbackStore(database, clock);
-        this.examples = new CorrectionExamples(feedbackStore, analyzer);
+        RoutingModel model = RoutingModel.train(catalog, knowledge, analyzer);
+        this.examples = new TeamLearning(feedbackStore, model);
         examples.reload();
-        this.router = new CachedRouter(new WeightedRouter(catalog, knowledge, analyzer, examples), examples,
+        this.router = new CachedRouter(new WeightedRouter(model, examples), examples,
                 settings.cacheSize(), settings.cacheTtl(), Ticker.systemTicker());
         DecisionLog decisions = new DecisionLog(database, clock);
         this.dispatcher = new Dispatcher(router, decisions, new ReplyComposer(catalog, templates), metrics);
@@ -138,7 +140,7 @@ public final class BotCore implements AutoCloseable {
         return router;
     }
 
-    public CorrectionExamples examples() {
+    public TeamLearning examples() {
         return examples;
     }
 

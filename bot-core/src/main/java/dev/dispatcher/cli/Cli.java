@@ -5,22 +5,12 @@ import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.Task;
-import dev.dispatcher.eval.EvalCase;
-import dev.dispatcher.eval.EvalCases;
-import dev.dispatcher.eval.EvalReport;
-import dev.dispatcher.eval.Evaluation;
 import dev.dispatcher.feedback.StatsRenderer;
-import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.reply.DecisionJson;
 import dev.dispatcher.reply.Reply;
 import dev.dispatcher.reply.TextReplyRenderer;
 import dev.dispatcher.routing.ConfigException;
-import dev.dispatcher.routing.CorrectionMemory;
-import dev.dispatcher.routing.SeedBaselineRouter;
-import dev.dispatcher.routing.Specialist;
-import dev.dispatcher.routing.SpecialistCatalog;
 import dev.dispatcher.routing.TextAnalyzer;
-import dev.dispatcher.routing.WeightedRouter;
 import dev.dispatcher.shell.ShellAdapter;
 import dev.dispatcher.store.StoreException;
 import java.io.BufferedReader;
@@ -47,6 +37,7 @@ public final class Cli {
               shell                      chat with the bot in this terminal (the embedded default)
               route [--json] "TASK"      route one task and print the answer
               eval FILE.jsonl [--json]   accuracy of our router and of the seed baseline on labelled cases
+                [--learn [--shuffle SEED]] replayed as a team lives it: each miss is corrected before the next
               stats [--json]             routing statistics: routed, flags, corrections, accuracy
               forget DECISION_ID         remove the corrections and flags of one decision
               suggest                    keywords that corrected tasks use and the configuration lacks
@@ -125,19 +116,22 @@ public final class Cli {
         return 0;
     }
 
-    private int eval(List<String> files, boolean json) throws IOException {
-        if (files.size() != 1) {
+    private int eval(List<String> args, boolean json) throws IOException {
+        List<String> rest = new ArrayList<>(args);
+        boolean learn = rest.remove("--learn");
+        Long shuffle = null;
+        int at = rest.indexOf("--shuffle");
+        if (at >= 0) {
+            if (at + 1 >= rest.size() || !rest.get(at + 1).matches("-?[0-9]+")) {
+                return usage("--shuffle needs a whole number, the seed of the order");
+            }
+            shuffle = Long.parseLong(rest.remove(at + 1));
+            rest.remove(at);
+        }
+        if (rest.size() != 1) {
             return usage("eval needs one FILE.jsonl");
         }
-        CoreSettings settings = settings();
-        SpecialistCatalog catalog = SpecialistCatalog.load(settings.knowledgeDir().resolve("routing.yaml"));
-        KnowledgeBase knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
-        List<EvalCase> cases = EvalCases.read(Path.of(files.get(0)), catalog);
-        List<String> ids = catalog.specialists().stream().map(Specialist::id).toList();
-        Evaluation.Result ours = Evaluation.run("ours", new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none()), cases, ids);
-        Evaluation.Result baseline = Evaluation.run("seed-baseline", new SeedBaselineRouter(knowledge), cases, ids);
-        out.println(json ? EvalReport.json(ours, baseline).toPrettyString() : EvalReport.text(ours, baseline));
-        return 0;
+        return new EvalCommand(settings(), out).run(Path.of(rest.get(0)), json, learn, shuffle);
     }
 
     private int stats(boolean json) {

@@ -45,7 +45,8 @@ public final class EvalCases {
                     throw new IllegalArgumentException(where + ": unknown specialist '" + id + "'");
                 }
             }
-            cases.add(new EvalCase(node.path("text").asText(), node.path("label").asText(), also));
+            String kind = node.path("kind").isTextual() ? node.path("kind").asText() : null;
+            cases.add(new EvalCase(node.path("text").asText(), node.path("label").asText(), also, kind));
         }
         return cases;
     }

@@ -44,6 +44,20 @@ public final class EvalReport {
                 out.append(String.format(Locale.ROOT, "  %-26s ← %s  \"%s\"%n", m.routedTo(), m.evalCase().label(), m.evalCase().text()));
             }
         }
+        out.append(String.format(Locale.ROOT, "%nreliability (ours): shown confidence against accuracy%n"));
+        out.append(String.format(Locale.ROOT, "  %-11s %6s %6s %10s %9s%n", "confidence", "cases", "right", "mean conf.", "accuracy"));
+        for (Calibration.Bin b : ours.calibration().bins()) {
+            if (b.count() > 0) {
+                out.append(String.format(Locale.ROOT, "  %.1f-%.1f    %6d %6d %10.3f %9.3f%n", b.from(), b.to(), b.count(), b.right(),
+                        b.meanConfidence(), b.accuracy()));
+            }
+        }
+        out.append(String.format(Locale.ROOT, "  expected calibration error %.3f%n", ours.calibration().expectedError()));
+        out.append(String.format(Locale.ROOT, "%nowner named (winner or also consider) %.3f (%d/%d); replies with also consider %.3f (%d/%d)%n",
+                share(ours.named(), ours.total()), ours.named(), ours.total(), share(ours.withAlternates(), ours.total()),
+                ours.withAlternates(), ours.total()));
+        out.append(String.format(Locale.ROOT, "asked for clarification %d times; right to ask (the best guess was wrong) %d of them%n",
+                ours.clarifications(), ours.rightToAsk()));
         out.append(String.format(Locale.ROOT, "%nseed baseline: accuracy %.3f (%d/%d)%n", baseline.accuracy(), baseline.hits(), baseline.total()));
         out.append(String.format(Locale.ROOT, "accuracy %.3f (%d/%d)", ours.accuracy(), ours.hits(), ours.total()));
         return out.toString();
@@ -85,11 +99,26 @@ public final class EvalReport {
             ObjectNode rowNode = matrix.putObject(truth);
             row.forEach(rowNode::put);
         });
+        node.put("ownerNamed", round(share(r.named(), r.total())));
+        node.put("withAlsoConsider", round(share(r.withAlternates(), r.total())));
+        node.put("clarifications", r.clarifications());
+        node.put("rightToAsk", r.rightToAsk());
+        ObjectNode calibration = node.putObject("calibration");
+        calibration.put("expectedCalibrationError", round(r.calibration().expectedError()));
+        ArrayNode bins = calibration.putArray("bins");
+        for (Calibration.Bin b : r.calibration().bins()) {
+            bins.addObject().put("from", b.from()).put("to", b.to()).put("cases", b.count()).put("right", b.right())
+                    .put("meanConfidence", round(b.meanConfidence()));
+        }
         ArrayNode misses = node.putArray("misses");
         for (Evaluation.Miss m : r.misses()) {
             misses.addObject().put("text", m.evalCase().text()).put("label", m.evalCase().label()).put("routed", m.routedTo());
         }
         return node;
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : part / (double) whole;
     }
 
     private static double round(double v) {

@@ -26,8 +26,21 @@ public final class ExampleClassifier {
     /** Per term, its log-likelihood under each specialist (indexed like {@link #specialists}). */
     private final Map<String, double[]> logLikelihoods;
 
-    /** @param examples the analysed content terms of each example and its specialist id */
+    /**
+     * A classifier whose prior follows how many examples each label has.
+     *
+     * @param examples the analysed content terms of each example and its specialist id
+     */
     public ExampleClassifier(List<Map.Entry<List<String>, String>> examples) {
+        this(examples, false);
+    }
+
+    /**
+     * @param examples the analysed content terms of each example and its label
+     * @param uniform  whether every label is a priori equally likely: right for specialists, whose example counts say
+     *                 how much someone wrote about them, not how often they are asked for
+     */
+    public ExampleClassifier(List<Map.Entry<List<String>, String>> examples, boolean uniform) {
         List<String> ids = new ArrayList<>();
         List<Map<String, Integer>> termCounts = new ArrayList<>();
         List<Integer> exampleCounts = new ArrayList<>();
@@ -55,7 +68,7 @@ public final class ExampleClassifier {
         this.logPriors = new double[n];
         double[] denominators = new double[n];
         for (int c = 0; c < n; c++) {
-            logPriors[c] = Math.log((double) exampleCounts.get(c) / total);
+            logPriors[c] = uniform ? -Math.log(n) : Math.log((double) exampleCounts.get(c) / total);
             int mass = termCounts.get(c).values().stream().mapToInt(Integer::intValue).sum();
             denominators[c] = mass + SMOOTHING * vocabulary.size();
         }

@@ -31,7 +31,7 @@ public final class KnowledgeBase {
     private final Map<String, String> displayPaths = new LinkedHashMap<>();
     private final Map<String, Path> missing = new LinkedHashMap<>();
     private final List<Section> sections = new ArrayList<>();
-    private final List<Map.Entry<String, String>> labelledExamples = new ArrayList<>();
+    private final List<EvalCase> examples = new ArrayList<>();
 
     /**
      * Reads every specialist's document.
@@ -69,9 +69,7 @@ public final class KnowledgeBase {
         }
         Path file = root.resolve(catalog.examplesFile());
         try {
-            for (EvalCase example : EvalCases.read(file, catalog)) {
-                labelledExamples.add(Map.entry(example.text(), example.label()));
-            }
+            examples.addAll(EvalCases.read(file, catalog));
         } catch (IOException e) {
             throw new ConfigException(file, "", "cannot read labelled examples (" + e.getClass().getSimpleName() + ")");
         } catch (IllegalArgumentException e) {
@@ -79,9 +77,12 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Requests labelled with their specialist (text, specialist id), from the configured examples file. */
-    public List<Map.Entry<String, String>> labelledExamples() {
-        return List.copyOf(labelledExamples);
+    /**
+     * Requests labelled with their specialist and kind, from the configured examples file, labelled under the default
+     * conventions ({@link dev.dispatcher.routing.Conventions#labelFor} gives a team's label).
+     */
+    public List<EvalCase> examples() {
+        return List.copyOf(examples);
     }
 
     public Path root() {

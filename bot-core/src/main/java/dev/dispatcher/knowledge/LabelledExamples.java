@@ -10,14 +10,15 @@ import java.util.Set;
 /**
  * Requests labelled with the specialist that owns them ({@code knowledgebase/examples.jsonl}), used as nearest
  * neighbours: a new task collects a vote from every example whose terms overlap enough, weighted by the square of
- * the similarity (cosine over term sets). Where keywords and documents speak in the team's vocabulary, examples
+ * the similarity (cosine over term sets) and balanced so that every specialist's examples weigh the same in all.
+ * Where keywords and documents speak in the team's vocabulary, examples
  * carry the way people actually phrase requests ("people keep getting bounced to the sign-in page").
  *
  * <p>Immutable and thread-safe.
  */
 public final class LabelledExamples {
 
-    private record Example(int termCount, String specialist) {}
+    private record Example(int termCount, String specialist, double weight) {}
 
     private final List<Example> examples;
     /** Which examples contain each term, so a task only visits the examples it shares a word with. */
@@ -31,11 +32,16 @@ public final class LabelledExamples {
     public LabelledExamples(List<Map.Entry<List<String>, String>> labelled, double minSimilarity) {
         List<Example> built = new ArrayList<>();
         Map<String, List<Integer>> index = new HashMap<>();
+        // A specialist with many examples would otherwise collect more votes merely for having more neighbours: each
+        // example votes with weight (average examples per specialist) / (its specialist's examples).
+        Map<String, Integer> perSpecialist = new HashMap<>();
+        labelled.forEach(e -> perSpecialist.merge(e.getValue(), 1, Integer::sum));
+        double average = perSpecialist.isEmpty() ? 1 : labelled.size() / (double) perSpecialist.size();
         for (Map.Entry<List<String>, String> e : labelled) {
             Set<String> terms = new HashSet<>(e.getKey());
             if (!terms.isEmpty()) {
                 int id = built.size();
-                built.add(new Example(terms.size(), e.getValue()));
+                built.add(new Example(terms.size(), e.getValue(), average / perSpecialist.get(e.getValue())));
                 terms.forEach(t -> index.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
             }
         }
@@ -66,7 +72,7 @@ public final class LabelledExamples {
             Example example = examples.get(id);
             double similarity = count / Math.sqrt((double) task.size() * example.termCount());
             if (similarity >= minSimilarity) {
-                votes.merge(example.specialist(), similarity * similarity, Double::sum);
+                votes.merge(example.specialist(), example.weight() * similarity * similarity, Double::sum);
             }
         });
         return votes;

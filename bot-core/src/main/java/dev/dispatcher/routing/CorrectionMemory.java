@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Earlier corrections as votes for a new task: similar corrected tasks vote for the specialist they were corrected to,
- * weighted by similarity and by how many people agreed.
+ * What a team's corrections taught the router: votes of near-identical corrected tasks (a correction decides its own
+ * sentence), and the team's copy of the learned model (a correction leans its kind of request).
  */
 public interface CorrectionMemory {
 
@@ -19,6 +19,16 @@ public interface CorrectionMemory {
 
     /** A specialist's share of the votes: the weight and how many stored corrections contributed. */
     record Vote(double weight, int corrections) {}
+
+    /** The team's model, moved by its corrections; {@code null} for the model as trained on the examples. */
+    default LinearModel learned() {
+        return null;
+    }
+
+    /** How many corrections the team's model has learned from. */
+    default int learnedFrom() {
+        return 0;
+    }
 
     /** Memory with no corrections, for evaluation and for routers that should not learn. */
     static CorrectionMemory none() {

@@ -86,14 +86,16 @@ final class KeywordMatcher {
             }
             coveredUntil = Math.max(coveredUntil, pos + longest);
         }
+        List<String> patternNames = new ArrayList<>();
         for (PatternEntry entry : patterns) {
             if (entry.pattern().regex().matcher(text).find()) {
                 scores[entry.specialist()] += entry.pattern().weight();
                 found.get(entry.specialist()).add(entry.pattern().name());
+                patternNames.add(entry.pattern().name());
             }
         }
         List<List<String>> keywords = found.stream().map(s -> (List<String>) List.copyOf(s)).toList();
-        return new Matches(scores, keywords);
+        return new Matches(scores, keywords, List.copyOf(patternNames));
     }
 
     private static boolean startsAt(List<String> terms, int pos, List<String> wanted) {
@@ -108,6 +110,9 @@ final class KeywordMatcher {
         return true;
     }
 
-    /** Scores and matched keywords, indexed like the specialist list the matcher was built from. */
-    record Matches(double[] scores, List<List<String>> keywords) {}
+    /**
+     * Scores and matched keywords (with the names of matched patterns), indexed like the specialist list the matcher
+     * was built from; and the matched patterns' names on their own.
+     */
+    record Matches(double[] scores, List<List<String>> keywords, List<String> patterns) {}
 }

@@ -6,7 +6,8 @@ package dev.dispatcher.routing;
  * @param fallbackSpecialist specialist that takes unclear or unroutable tasks
  * @param minConfidence      below this confidence the task falls back and the reply asks for clarification
  * @param minEvidence        below this raw score for the best specialist nothing backend-specific was detected
- * @param ambiguityMargin    a runner-up within this confidence of the winner is named as "also consider"
+ * @param alsoConsiderShare  about this share of replies names a runner-up under "also consider": the router picks the
+ *                           probability a runner-up needs from held-out examples so that the closest calls are named
  * @param maxTaskChars       only this many characters of a task are routed; the reply says when it was cut
  * @param keywordWeight      multiplier for configured keyword and phrase matches
  * @param knowledgeWeight    score the best-matching knowledge-base document contributes at full strength
@@ -25,7 +26,7 @@ public record RoutingSettings(
         String fallbackSpecialist,
         double minConfidence,
         double minEvidence,
-        double ambiguityMargin,
+        double alsoConsiderShare,
         int maxTaskChars,
         double keywordWeight,
         double knowledgeWeight,

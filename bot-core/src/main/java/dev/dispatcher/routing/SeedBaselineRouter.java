@@ -50,7 +50,7 @@ public final class SeedBaselineRouter implements Router {
         for (Rule rule : RULES) {
             List<String> hits = rule.keywords().stream().filter(lower::contains).toList();
             if (!hits.isEmpty()) {
-                Evidence evidence = new Evidence(rule.specialist(), hits, hits.size(), 0, 0, 1.0);
+                Evidence evidence = new Evidence(rule.specialist(), hits, hits.size(), 0, 0, 0, 1.0);
                 return new RoutingDecision(rule.specialist(), 1.0, List.of(evidence), List.of(), null,
                         knowledge.link(rule.specialist(), null), text.length(), false, 0, List.of());
             }

@@ -31,9 +31,12 @@ public final class SpecialistCatalog {
     private final RoutingSettings settings;
     private final String activationTemplate;
     private final String examples;
+    private final Conventions conventions;
 
-    SpecialistCatalog(List<Specialist> specialists, RoutingSettings settings, String activationTemplate, String examples) {
+    SpecialistCatalog(List<Specialist> specialists, RoutingSettings settings, String activationTemplate, String examples,
+                      Conventions conventions) {
         this.examples = examples;
+        this.conventions = conventions;
         this.inPriorityOrder = specialists.stream().sorted(Comparator.comparingInt(Specialist::priority)).toList();
         Map<String, Specialist> index = new LinkedHashMap<>();
         inPriorityOrder.forEach(s -> index.put(s.id(), s));
@@ -85,7 +88,8 @@ public final class SpecialistCatalog {
             throw new ConfigException(file, "settings.fallbackSpecialist",
                     "'" + settings.fallbackSpecialist() + "' is not one of the specialists " + ids);
         }
-        return new SpecialistCatalog(specialists, settings, activation, examples);
+        Conventions conventions = reader.conventions(root.path("conventions"), ids);
+        return new SpecialistCatalog(specialists, settings, activation, examples, conventions);
     }
 
     /** All specialists, highest priority first. */
@@ -120,6 +124,11 @@ public final class SpecialistCatalog {
         return examples;
     }
 
+    /** Who owns each kind of request the team has a convention for. */
+    public Conventions conventions() {
+        return conventions;
+    }
+
     /** Path of the activation template, relative to the knowledge-base root. */
     public String activationTemplate() {
         return activationTemplate;
@@ -140,7 +149,7 @@ public final class SpecialistCatalog {
                     node.has("fallbackSpecialist") ? text(node, "fallbackSpecialist", "settings.fallbackSpecialist") : d.fallbackSpecialist(),
                     fraction(node, "minConfidence", d.minConfidence()),
                     positive(node, "minEvidence", d.minEvidence()),
-                    fraction(node, "ambiguityMargin", d.ambiguityMargin()),
+                    fraction(node, "alsoConsiderShare", d.alsoConsiderShare()),
                     (int) positive(node, "maxTaskChars", d.maxTaskChars()),
                     positive(node, "keywordWeight", d.keywordWeight()),
                     positive(node, "knowledgeWeight", d.knowledgeWeight()),
@@ -181,6 +190,39 @@ public final class SpecialistCatalog {
                     text(node, "document", path + ".document"),
                     text(node, "template", path + ".template"),
                     keywords, phrases, patterns);
+        }
+
+        Conventions conventions(JsonNode node, Set<String> ids) {
+            if (node.isMissingNode() || node.isNull()) {
+                return Conventions.none();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(file, "conventions", "expected a mapping of kind to {owner, alternative}");
+            }
+            List<Conventions.Convention> list = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String path = "conventions." + e.getKey();
+                if (!e.getValue().isObject()) {
+                    throw new ConfigException(file, path, "expected {owner, alternative}");
+                }
+                String owner = owner(e.getValue(), "owner", path, ids);
+                String alternative = owner(e.getValue(), "alternative", path, ids);
+                if (owner.equals(alternative)) {
+                    throw new ConfigException(file, path + ".alternative", "must differ from the owner");
+                }
+                list.add(new Conventions.Convention(e.getKey(), owner, alternative));
+            }
+            return new Conventions(list);
+        }
+
+        private String owner(JsonNode node, String name, String path, Set<String> ids) {
+            String value = text(node, name, path + "." + name);
+            if (!value.equals(Conventions.DOMAIN) && !ids.contains(value)) {
+                throw new ConfigException(file, path + "." + name, "'" + value + "' is neither '" + Conventions.DOMAIN
+                        + "' nor one of the specialists " + ids);
+            }
+            return value;
         }
 
         List<Specialist.TextPattern> patterns(JsonNode list, String path) {

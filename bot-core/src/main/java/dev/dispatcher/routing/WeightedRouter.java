@@ -1,224 +1,182 @@
 package dev.dispatcher.routing;
 
-import dev.dispatcher.knowledge.ExampleClassifier;
 import dev.dispatcher.knowledge.KnowledgeBase;
-import dev.dispatcher.knowledge.LabelledExamples;
-import dev.dispatcher.knowledge.Section;
 import dev.dispatcher.knowledge.SectionIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Our router: scores every specialist on three kinds of evidence and picks the strongest.
+ * Our router: gathers every kind of evidence for a task ({@link EvidenceScorer}), weighs it with the learned model
+ * ({@link RoutingModel}, moved by the team's corrections), adds the votes of near-identical corrected tasks, and turns
+ * the scores into calibrated probabilities.
  *
- * <ol>
- *   <li>Configured keywords and phrases, matched as whole stemmed terms, summed by weight.</li>
- *   <li>The knowledge base itself: BM25 of the task against each document's sections, so a task without any listed
- *       keyword still lands, and the reply links the best section; and the labelled example requests
- *       ({@link LabelledExamples}), nearest neighbours in the way people phrase things, and a naive Bayes
- *       {@link ExampleClassifier} over all of them, which pools the words of every example of a specialist.</li>
- *   <li>Earlier corrections of similar tasks ({@link CorrectionMemory}).</li>
- * </ol>
- *
- * <p>The seed's priority order only breaks exact ties. A runner-up within the ambiguity margin is named as "also
- * consider"; a task with too little evidence, or whose winner is too unsure, falls back to the fallback specialist
- * with a request for clarification. Thread-safe when its {@link CorrectionMemory} is.
+ * <p>The winner's probability is the confidence shown. A task with too little evidence, or whose winner is too
+ * unsure, falls back to the fallback specialist with a request for clarification. "Also consider" names the
+ * runners-up that are likely enough to be the owner, and a convention's alternative when the task is of that kind.
+ * The seed's priority order only breaks exact ties. Thread-safe when its {@link CorrectionMemory} is.
  */
 public final class WeightedRouter implements Router {
 
-    /** BM25 score at which knowledge-base evidence counts half; a lone common word scores well below it. */
-    private static final double KNOWLEDGE_HALF_STRENGTH = 6.0;
     private static final int MAX_ALTERNATES = 2;
-    /** Keyword score that says a task describes a failure ("error", "bug", "crash"; "fix" alone is not enough). */
-    private static final double SYMPTOM = 1.5;
-    /** Keyword score that says a task names a domain (one strong term such as "database" or "authentication"). */
-    private static final double DOMAIN = 2.0;
-    /** How the cross-domain rule shows among the detected keywords. */
-    static final String CROSS_DOMAIN = "failure across several domains";
     /** Scores closer than this are a tie, whatever order floating-point addition took. */
     private static final double TIE = 1e-9;
-    /**
-     * Evidence mass that stands for "none of them": confidence is the winner's score over its own, its closest rival's
-     * and this, so a lone weak keyword is not 100% sure and a clear winner over a close rival is not either.
-     */
-    private static final double PRIOR_DOUBT = 1.0;
+    /** A task at least this likely of a convention's kind names that convention's alternative under "also consider". */
+    private static final double KIND_LIKELY = 0.5;
 
+    private final RoutingModel model;
     private final SpecialistCatalog catalog;
     private final KnowledgeBase knowledge;
-    private final TextAnalyzer analyzer;
-    private final KeywordMatcher keywords;
-    private final SectionIndex sections;
-    private final LabelledExamples examples;
-    private final ExampleClassifier classifier;
     private final CorrectionMemory corrections;
     private final RoutingSettings settings;
     private final List<Specialist> specialists;
-    private final int coordinatorIndex;
     private final int fallbackIndex;
 
-    public WeightedRouter(SpecialistCatalog catalog, KnowledgeBase knowledge, TextAnalyzer analyzer, CorrectionMemory corrections) {
-        this.catalog = catalog;
-        this.knowledge = knowledge;
-        this.analyzer = analyzer;
-        this.specialists = catalog.specialists();
-        this.keywords = new KeywordMatcher(specialists, analyzer);
-        this.sections = new SectionIndex(knowledge.sections(), analyzer);
-        List<Map.Entry<List<String>, String>> labelled = knowledge.labelledExamples().stream()
-                .map(e -> Map.entry(analyzer.contentTerms(e.getKey()), e.getValue())).toList();
-        this.examples = new LabelledExamples(labelled, catalog.settings().labelledExampleMinSimilarity());
-        this.classifier = new ExampleClassifier(labelled);
+    public WeightedRouter(RoutingModel model, CorrectionMemory corrections) {
+        this.model = model;
+        this.catalog = model.catalog();
+        this.knowledge = model.knowledge();
         this.corrections = corrections;
         this.settings = catalog.settings();
-        List<String> ids = specialists.stream().map(Specialist::id).toList();
-        this.coordinatorIndex = settings.crossDomainSpecialist() == null ? -1 : ids.indexOf(settings.crossDomainSpecialist());
-        this.fallbackIndex = ids.indexOf(catalog.fallback().id());
+        this.specialists = catalog.specialists();
+        this.fallbackIndex = RoutingModel.indexOf(specialists, catalog.fallback().id());
+    }
+
+    /** A router that trains its own model on the knowledge base's examples. */
+    public WeightedRouter(SpecialistCatalog catalog, KnowledgeBase knowledge, TextAnalyzer analyzer, CorrectionMemory corrections) {
+        this(RoutingModel.train(catalog, knowledge, analyzer), corrections);
+    }
+
+    public RoutingModel model() {
+        return model;
     }
 
     @Override
     public RoutingDecision route(String task) {
-        String text = task == null ? "" : task.strip();
-        boolean truncated = text.length() > settings.maxTaskChars();
-        String routed = truncated ? text.substring(0, settings.maxTaskChars()) : text;
-        if (routed.isEmpty()) {
-            return fallback(List.of(), new FallbackReason(FallbackReason.Kind.EMPTY_TASK, "The task is empty."), null, 0, false);
+        TaskAnalysis analysis = model.analyse(task);
+        if (analysis.isEmpty()) {
+            return fallback(analysis, List.of(), new FallbackReason(FallbackReason.Kind.EMPTY_TASK, "The task is empty."));
         }
-        List<String> terms = analyzer.terms(routed);
-        List<String> contentTerms = analyzer.contentTerms(routed);
-        KeywordMatcher.Matches found = keywords.match(terms, routed);
-        Map<String, SectionIndex.Match> bestSections = sections.bestPerSpecialist(contentTerms);
-        Map<String, CorrectionMemory.Vote> votes = corrections.votes(contentTerms);
-        Map<String, Double> similar = examples.votes(contentTerms);
-        Map<String, Double> probable = classifier.probabilities(contentTerms);
-
-        double bestBm25 = bestSections.values().stream().mapToDouble(SectionIndex.Match::score).max().orElse(0);
-        double strength = bestBm25 / (bestBm25 + KNOWLEDGE_HALF_STRENGTH);
         int n = specialists.size();
-        double[] keywordScores = new double[n];
-        double[] knowledgeScores = new double[n];
-        double[] exampleScores = new double[n];
-        double[] totals = new double[n];
-        Integer[] order = new Integer[n];
+        LinearModel learned = corrections.learned();
+        double[] scores = model.scores(analysis, learned);
+        Map<String, CorrectionMemory.Vote> votes = corrections.votes(analysis.contentTerms());
+        double[] memory = new double[n];
         for (int i = 0; i < n; i++) {
-            String id = specialists.get(i).id();
-            keywordScores[i] = found.scores()[i] * settings.keywordWeight();
-            SectionIndex.Match match = bestSections.get(id);
-            if (match != null) {
-                double ratio = match.score() / bestBm25;
-                knowledgeScores[i] = settings.knowledgeWeight() * strength * ratio * ratio;
-            }
-            knowledgeScores[i] += settings.labelledExampleWeight() * similar.getOrDefault(id, 0.0)
-                    + settings.exampleClassifierWeight() * probable.getOrDefault(id, 0.0);
-            CorrectionMemory.Vote vote = votes.get(id);
-            exampleScores[i] = vote == null ? 0 : vote.weight() * settings.exampleWeight();
-            totals[i] = keywordScores[i] + knowledgeScores[i] + exampleScores[i];
-            order[i] = i;
+            CorrectionMemory.Vote vote = votes.get(specialists.get(i).id());
+            memory[i] = vote == null ? 0 : vote.weight() * settings.exampleWeight();
+            scores[i] += memory[i];
         }
-        boolean crossDomain = addCrossDomainBonus(keywordScores, totals);
-        // Stable sort over the priority-ordered list: equal totals keep priority order, which is the seed's tie-break.
-        java.util.Arrays.sort(order, (a, b) -> Math.abs(totals[a] - totals[b]) < TIE ? 0 : Double.compare(totals[b], totals[a]));
-        double best = totals[order[0]];
-        double runnerUp = n > 1 ? totals[order[1]] : 0;
+        double[] p = ModelTraining.softmax(scores, model.temperature());
+        Integer[] order = byProbability(p);
+        double strongest = 0;
         List<Evidence> evidence = new ArrayList<>();
         for (int i : order) {
-            if (totals[i] > 0) {
-                List<String> detected = found.keywords().get(i);
-                if (crossDomain && i == coordinatorIndex) {
-                    detected = java.util.stream.Stream.concat(detected.stream(), java.util.stream.Stream.of(CROSS_DOMAIN)).toList();
-                }
-                evidence.add(new Evidence(specialists.get(i).id(), detected, keywordScores[i],
-                        knowledgeScores[i], exampleScores[i], totals[i] / (best + runnerUp + PRIOR_DOUBT)));
+            double raw = analysis.evidenceTotal(i);
+            strongest = Math.max(strongest, raw + memory[i]);
+            if (raw + memory[i] > 0 || p[i] >= 0.01) {
+                evidence.add(new Evidence(specialists.get(i).id(), analysis.keywords().get(i),
+                        analysis.evidence(TaskAnalysis.EvidenceKind.KEYWORDS, i), analysis.knowledgeScore(i), memory[i],
+                        scores[i] - raw - memory[i], p[i]));
             }
         }
-
+        int top = order[0];
+        Evidence winner = evidence.get(0);
         // The fallback specialist winning on documentation alone is the seed's "no keywords match" case: say so.
-        boolean onlyGeneralDocs = !evidence.isEmpty() && evidence.get(0).specialist().equals(catalog.fallback().id())
-                && evidence.get(0).keywordScore() == 0 && evidence.get(0).exampleScore() == 0;
-        if (evidence.isEmpty() || evidence.get(0).total() < settings.minEvidence() || onlyGeneralDocs) {
-            return fallback(evidence, new FallbackReason(FallbackReason.Kind.NO_EVIDENCE,
-                    "No backend-specific keywords detected."), bestSections, routed.length(), truncated);
+        boolean onlyGeneralDocs = top == fallbackIndex && winner.keywordScore() == 0 && winner.exampleScore() == 0;
+        if (strongest < settings.minEvidence() || onlyGeneralDocs) {
+            return fallback(analysis, evidence, new FallbackReason(FallbackReason.Kind.NO_EVIDENCE,
+                    "No backend-specific keywords detected."));
         }
-        Evidence top = evidence.get(0);
-        if (top.confidence() < settings.minConfidence()) {
-            return fallback(evidence, new FallbackReason(FallbackReason.Kind.LOW_CONFIDENCE, String.format(
-                    java.util.Locale.ROOT, "The request is ambiguous: the best match, %s, has only %.0f%% confidence.",
-                    top.specialist(), top.confidence() * 100)), bestSections, routed.length(), truncated);
+        if (p[top] < settings.minConfidence()) {
+            return fallback(analysis, evidence, new FallbackReason(FallbackReason.Kind.LOW_CONFIDENCE, String.format(Locale.ROOT,
+                    "The request is ambiguous: the best match, %s, has only %.0f%% confidence.",
+                    winner.specialist(), winner.confidence() * 100)));
         }
-        if (knowledge.isMissing(top.specialist())) {
-            return fallback(evidence, new FallbackReason(FallbackReason.Kind.MISSING_DOCUMENT, "The knowledge base document for "
-                    + top.specialist() + " is missing (" + knowledge.missingFile(top.specialist()).map(Object::toString).orElse("?")
-                    + "); the overview specialist takes it with general knowledge."), bestSections, routed.length(), truncated);
+        if (knowledge.isMissing(winner.specialist())) {
+            return fallback(analysis, evidence, new FallbackReason(FallbackReason.Kind.MISSING_DOCUMENT,
+                    "The knowledge base document for " + winner.specialist() + " is missing ("
+                            + knowledge.missingFile(winner.specialist()).map(Object::toString).orElse("?")
+                            + "); the overview specialist takes it with general knowledge."));
         }
-        SectionIndex.Match section = bestSections.get(top.specialist());
-        return new RoutingDecision(top.specialist(), top.confidence(), evidence, alternates(evidence, top, crossDomain),
-                null, knowledge.link(top.specialist(), section == null ? null : section.section()),
-                routed.length(), truncated, correctionsThatDecided(evidence, votes), List.of());
+        SectionIndex.Match section = analysis.bestSections().get(winner.specialist());
+        return new RoutingDecision(winner.specialist(), p[top], evidence, alternates(analysis, p, order),
+                null, knowledge.link(winner.specialist(), section == null ? null : section.section()),
+                analysis.routedText().length(), analysis.truncated(),
+                correctionsThatDecided(analysis, top, learned, memory, votes), List.of());
+    }
+
+    /** Specialist indexes, most probable first; exact ties keep priority order (the seed's tie-break). */
+    private static Integer[] byProbability(double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Math.abs(p[a] - p[b]) < TIE ? 0 : Double.compare(p[b], p[a]));
+        return order;
     }
 
     /**
-     * The seed's cross-domain rule: a failure that names several domains ("authentication database connection
-     * error") belongs to the specialist who coordinates across them. Each named domain beyond the first adds a bonus
-     * to that specialist, but only when the task describes a failure (a symptom word, not just "fix").
+     * Who else could own the task: runners-up at least as likely as the configured share, and, when the task is of a
+     * convention's kind and went to that kind's owner, the convention's alternative.
      */
-    private boolean addCrossDomainBonus(double[] keywordScores, double[] totals) {
-        int coordinator = coordinatorIndex;
-        if (coordinator < 0 || keywordScores[coordinator] < SYMPTOM) {
-            return false;
-        }
-        int domains = 0;
-        for (int i = 0; i < keywordScores.length; i++) {
-            if (i != coordinator && i != fallbackIndex && keywordScores[i] >= DOMAIN) {
-                domains++;
+    private List<String> alternates(TaskAnalysis analysis, double[] p, Integer[] order) {
+        List<String> out = new ArrayList<>();
+        String top = specialists.get(order[0]).id();
+        String domain = analysis.namedDomain() < 0 ? null : specialists.get(analysis.namedDomain()).id();
+        Conventions conventions = catalog.conventions();
+        for (int j = 0; j < conventions.size() && j < analysis.kindProbabilities().length; j++) {
+            Conventions.Convention convention = conventions.kinds().get(j);
+            String alternative = convention.alternativeFor(domain);
+            if (analysis.kindProbabilities()[j] >= KIND_LIKELY && top.equals(convention.ownerFor(domain))
+                    && alternative != null && !alternative.equals(top) && !out.contains(alternative)) {
+                out.add(alternative);
             }
         }
-        if (domains < 2) {
-            return false;
+        for (int k = 1; k < order.length && out.size() < MAX_ALTERNATES; k++) {
+            String id = specialists.get(order[k]).id();
+            if (p[order[k]] >= model.alsoConsider() && !out.contains(id)) {
+                out.add(id);
+            }
         }
-        double bonus = settings.crossDomainBonus() * (domains - 1);
-        keywordScores[coordinator] += bonus;
-        totals[coordinator] += bonus;
-        return true;
+        return out.size() > MAX_ALTERNATES ? out.subList(0, MAX_ALTERNATES) : out;
     }
 
     /**
-     * Close runners-up; and when a failure spanning domains went to its coordinator, the domains it named, whom the
-     * coordinator may want to consult (the seed's "offer collaboration").
+     * How many corrections decided the route: the near-identical corrected tasks that voted for the winner when the
+     * winner would differ without them; else, when the team's model picks another winner than the trained one, the
+     * corrections it learned from; 0 when the route is what the examples alone give.
      */
-    private List<String> alternates(List<Evidence> evidence, Evidence top, boolean crossDomain) {
-        boolean coordinated = crossDomain && top.specialist().equals(settings.crossDomainSpecialist());
-        return evidence.stream()
-                .filter(e -> e != top)
-                .filter(e -> e.confidence() >= top.confidence() - settings.ambiguityMargin()
-                        || coordinated && e.keywordScore() >= DOMAIN && !e.specialist().equals(catalog.fallback().id()))
-                .limit(MAX_ALTERNATES)
-                .map(Evidence::specialist)
-                .toList();
-    }
-
-    /** Corrections decided the route when the winner would differ without them. */
-    private static int correctionsThatDecided(List<Evidence> evidence, Map<String, CorrectionMemory.Vote> votes) {
-        Evidence top = evidence.get(0);
-        CorrectionMemory.Vote vote = votes.get(top.specialist());
-        if (vote == null || top.exampleScore() <= 0) {
+    private int correctionsThatDecided(TaskAnalysis analysis, int top, LinearModel learned, double[] memory,
+                                       Map<String, CorrectionMemory.Vote> votes) {
+        if (learned == null && memory[top] <= 0) {
             return 0;
         }
-        double withoutExamples = top.total() - top.exampleScore();
-        boolean changed = evidence.stream().skip(1).anyMatch(e -> e.total() - e.exampleScore() > withoutExamples);
-        return changed || withoutExamples == 0 ? vote.corrections() : 0;
+        double[] untaught = model.scores(analysis, null);
+        int best = 0;
+        for (int i = 1; i < untaught.length; i++) {
+            if (untaught[i] > untaught[best] + TIE) {
+                best = i;
+            }
+        }
+        if (best == top) {
+            return 0;
+        }
+        CorrectionMemory.Vote vote = votes.get(specialists.get(top).id());
+        return vote != null && memory[top] > 0 ? vote.corrections() : Math.max(1, corrections.learnedFrom());
     }
 
-    private RoutingDecision fallback(List<Evidence> evidence, FallbackReason reason,
-                                     Map<String, SectionIndex.Match> bestSections, int routedChars, boolean truncated) {
+    private RoutingDecision fallback(TaskAnalysis analysis, List<Evidence> evidence, FallbackReason reason) {
         Specialist fallback = catalog.fallback();
-        SectionIndex.Match section = bestSections == null ? null : bestSections.get(fallback.id());
+        SectionIndex.Match section = analysis.bestSections().get(fallback.id());
         List<String> candidates = evidence.stream().map(Evidence::specialist)
                 .filter(id -> !id.equals(fallback.id())).limit(MAX_ALTERNATES).toList();
         double confidence = evidence.stream().filter(e -> e.specialist().equals(fallback.id()))
                 .mapToDouble(Evidence::confidence).findFirst().orElse(0);
         return new RoutingDecision(fallback.id(), confidence, evidence, candidates, reason,
                 knowledge.link(fallback.id(), section == null ? null : section.section()),
-                routedChars, truncated, 0, suggestions(candidates));
+                analysis.routedText().length(), analysis.truncated(), 0, suggestions(candidates));
     }
 
     /** Two strong keywords from each likely specialist (or from every specialist when none is likely). */

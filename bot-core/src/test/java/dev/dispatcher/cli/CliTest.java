@@ -92,7 +92,7 @@ class CliTest {
         String[] lines = stdout().strip().split("\n");
         assertThat(lines[lines.length - 1]).matches("accuracy 0\\.9[5-9]\\d \\(\\d+/48\\)|accuracy 1\\.000 \\(48/48\\)");
         assertThat(stdout()).contains("precision").contains("recall").contains("confusion matrix")
-                .contains("seed baseline: accuracy 0.729 (35/48)");
+                .contains("seed baseline: accuracy 0.813 (39/48)");
     }
 
     @Test
@@ -101,7 +101,7 @@ class CliTest {
         assertThat(run("eval", "--json", Repository.root().resolve("eval/seed-cases.jsonl").toString())).isZero();
         JsonNode report = JSON.readTree(stdout());
         assertThat(report.path("total").asInt()).isEqualTo(48);
-        assertThat(report.path("baseline").path("hits").asInt()).isEqualTo(35);
+        assertThat(report.path("baseline").path("hits").asInt()).isEqualTo(39);
         assertThat(report.path("ours").path("perSpecialist").path("database-architect").has("precision")).isTrue();
         assertThat(report.path("ours").path("confusion").size()).isEqualTo(8);
     }

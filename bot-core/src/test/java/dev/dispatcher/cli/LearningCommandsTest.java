@@ -62,12 +62,13 @@ class LearningCommandsTest {
     @DisplayName("'suggest' lists words that recur in tasks corrected to a specialist and its configuration lacks")
     void suggest() {
         try (BotCore core = Cores.start(dir)) {
-            for (String task : List.of("the quarterly rollup numbers look off", "rollup job double counts refunds", "rebuild the rollup for march")) {
-                core.feedback().correct(route(core, task), "database-architect", "ana");
-            }
+            // Routed first, corrected after: the router learns from each correction and would route the last one right.
+            List<String> decisions = List.of("the quarterly rollup numbers look off", "rollup job double counts refunds",
+                    "rebuild the rollup for march").stream().map(task -> route(core, task)).toList();
+            decisions.forEach(id -> core.feedback().correct(id, "config-architect", "ana"));
         }
         assertThat(run("suggest")).isZero();
-        assertThat(stdout()).contains("# database-architect").contains("rollup: 1.5   # 3 corrected tasks");
+        assertThat(stdout()).contains("# config-architect").contains("rollup: 1.5   # 3 corrected tasks");
     }
 
     @Test

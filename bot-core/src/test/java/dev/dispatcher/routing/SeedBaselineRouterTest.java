@@ -37,13 +37,15 @@ class SeedBaselineRouterTest {
     }
 
     @Test
-    @DisplayName("scores 0.73 on the seed's own examples, as the issue measured")
+    @DisplayName("scores 0.81 on the seed's own examples, now that they name the conventions' acceptable alternatives")
     void scoresSeventyThreePercent() throws IOException {
         Routing routing = Routing.withRepositoryConfig();
         Path cases = Repository.root().resolve("eval/seed-cases.jsonl");
         var result = Evaluation.run("seed", new SeedBaselineRouter(routing.knowledge()),
                 EvalCases.read(cases, routing.catalog()), routing.catalog().specialists().stream().map(Specialist::id).toList());
-        assertThat(result.hits()).isEqualTo(35);
+        // 35 under the seed's own labels (0.73, as the first issue measured); the labels now accept troubleshooting for a
+        // failure inside one domain, which the seed's error keywords often pick.
+        assertThat(result.hits()).isEqualTo(39);
         assertThat(result.total()).isEqualTo(48);
     }
 }

@@ -116,11 +116,46 @@ class WeightedRouterTest {
     }
 
     @Test
-    @DisplayName("names a close runner-up as 'also consider'")
-    void namesCloseRunnerUp() {
-        RoutingDecision decision = routing.send("Add REST endpoint for user search").decision();
-        assertThat(decision.specialist()).isEqualTo("api-endpoints-architect");
-        assertThat(decision.alternates()).contains("user-management-architect");
+    @DisplayName("names under 'also consider' exactly the runners-up likely enough to own the task")
+    void namesLikelyRunnersUp() {
+        double threshold = routing.router().model().alsoConsider();
+        for (String task : java.util.List.of("Add REST endpoint for user search", "Fix authentication database connection error",
+                "Create new user model relationships", "the upload endpoint times out for big files", "Configure SMTP")) {
+            RoutingDecision decision = routing.send(task).decision();
+            if (decision.isFallback()) {
+                continue;
+            }
+            java.util.List<String> likely = decision.evidence().stream().skip(1)
+                    .filter(e -> e.confidence() >= threshold).limit(2).map(Evidence::specialist).toList();
+            assertThat(decision.alternates()).as("also consider for \"%s\"", task).containsAll(likely);
+        }
+    }
+
+    @Nested
+    @DisplayName("follows the team's default conventions")
+    class Conventions {
+
+        @Test
+        @DisplayName("a failure inside one domain goes to that domain's owner, with troubleshooting under 'also consider'")
+        void domainFailureToOwner() {
+            RoutingDecision decision = routing.send("IntegrityError: duplicate key value violates unique constraint on commit").decision();
+            assertThat(decision.specialist()).isEqualTo("database-architect");
+            assertThat(decision.alternates()).contains("troubleshooting-architect");
+        }
+
+        @Test
+        @DisplayName("a crash with no clear domain stays with troubleshooting")
+        void crashStaysWithTroubleshooting() {
+            routing.send("the whole app crashes on startup after the last deploy").expectRoutedTo("troubleshooting-architect");
+        }
+
+        @Test
+        @DisplayName("work on a user's own data goes to user management, with the API specialist under 'also consider'")
+        void userDataToUserManagement() {
+            RoutingDecision decision = routing.send("PATCH /users/me should let people change their display name and avatar").decision();
+            assertThat(decision.specialist()).isEqualTo("user-management-architect");
+            assertThat(decision.alternates()).contains("api-endpoints-architect");
+        }
     }
 
     @Test
@@ -199,7 +234,7 @@ class WeightedRouterTest {
         @DisplayName("falls back and asks for clarification when two specialists are equally likely but weakly so")
         void lowConfidence(@TempDir Path dir) {
             Routing mini = Routing.withConfigIn(MiniKnowledgeBase.in(dir)
-                    .editRouting("minConfidence: 0.30", "minConfidence: 0.45").root());
+                    .editRouting("minConfidence: 0.30", "minConfidence: 0.55").root());
             RoutingDecision decision = mini.send("widget gadget").decision();
             assertThat(decision.fallback().kind()).isEqualTo(FallbackReason.Kind.LOW_CONFIDENCE);
             assertThat(decision.alternates()).containsExactly("alpha-architect", "beta-architect");

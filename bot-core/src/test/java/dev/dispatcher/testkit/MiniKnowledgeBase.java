@@ -17,7 +17,7 @@ public final class MiniKnowledgeBase {
               fallbackSpecialist: overview-architect
               minConfidence: 0.30
               minEvidence: 1.0
-              ambiguityMargin: 0.10
+              alsoConsiderShare: 0.30
               maxTaskChars: 100
             activationTemplate: templates/activation.txt
             specialists:

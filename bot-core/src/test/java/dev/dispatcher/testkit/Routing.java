@@ -25,9 +25,21 @@ public final class Routing {
         this.router = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
     }
 
+    /** Training on the repository's examples takes a second; the tests share one trained router (it is immutable). */
+    private static volatile Routing repository;
+
     /** Routing as the repository configures it. */
     public static Routing withRepositoryConfig() {
-        return new Routing(Repository.knowledgebase());
+        Routing shared = repository;
+        if (shared == null) {
+            synchronized (Routing.class) {
+                if (repository == null) {
+                    repository = new Routing(Repository.knowledgebase());
+                }
+                shared = repository;
+            }
+        }
+        return shared;
     }
 
     /** Routing with the configuration and documents in another folder. */

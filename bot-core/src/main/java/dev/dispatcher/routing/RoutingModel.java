@@ -1,0 +1,211 @@
+package dev.dispatcher.routing;
+
+import dev.dispatcher.eval.EvalCase;
+import dev.dispatcher.knowledge.KnowledgeBase;
+import dev.dispatcher.knowledge.SectionIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Routing as trained at start-up: the evidence (keywords, knowledge base, labelled examples), the team's conventions,
+ * the linear model trained on the examples, and the temperature that turns its scores into calibrated confidence.
+ * A team's corrections then move a copy of the model ({@link #teamModel()}, {@link #teach}). Immutable and
+ * thread-safe.
+ */
+public final class RoutingModel {
+
+    /**
+     * How corrections move a team's model: the convention roles, which a whole kind of request shares, take most of
+     * each step; the words, keywords and sections of the corrected task a little, so its neighbours lean too; how much
+     * each kind of evidence counts, and the specialists' bias, not at all, so a lesson about one kind of request never
+     * moves requests of other kinds. Chosen with {@code eval --learn} on the convention-shift sets (see README).
+     */
+    public static final LinearModel.LearningRates CORRECTIONS = new LinearModel.LearningRates(0, 1.0, 0.03, 0, 4.0);
+
+    /** With no examples to measure doubt on, a runner-up this likely is named under "also consider". */
+    static final double WITHOUT_EXAMPLES_ALSO_CONSIDER = 0.2;
+
+    private final SpecialistCatalog catalog;
+    private final KnowledgeBase knowledge;
+    private final List<Specialist> specialists;
+    private final Conventions conventions;
+    private final EvidenceScorer scorer;
+    private final LinearModel trained;
+    private final double temperature;
+    private final double alsoConsider;
+
+    private RoutingModel(SpecialistCatalog catalog, KnowledgeBase knowledge, EvidenceScorer scorer, LinearModel trained,
+                         double temperature, double alsoConsider) {
+        this.catalog = catalog;
+        this.knowledge = knowledge;
+        this.specialists = catalog.specialists();
+        this.conventions = catalog.conventions();
+        this.scorer = scorer;
+        this.trained = trained;
+        this.temperature = temperature;
+        this.alsoConsider = alsoConsider;
+    }
+
+    /** Builds the evidence and trains the model on the knowledge base's labelled examples. */
+    public static RoutingModel train(SpecialistCatalog catalog, KnowledgeBase knowledge, TextAnalyzer analyzer) {
+        List<Specialist> specialists = catalog.specialists();
+        Conventions conventions = catalog.conventions();
+        RoutingSettings settings = catalog.settings();
+        KeywordMatcher keywords = new KeywordMatcher(specialists, analyzer);
+        SectionIndex sections = new SectionIndex(knowledge.sections(), analyzer);
+        KindClassifier.Vocabulary none = KindClassifier.Vocabulary.of(List.of());
+        EvidenceScorer bare = new EvidenceScorer(specialists, settings, analyzer, keywords, sections,
+                new ExampleEvidence(List.of(), none, settings.labelledExampleMinSimilarity(), conventions));
+        List<EvidenceScorer.Prepared> prepared = knowledge.examples().stream().map(e -> bare.prepare(e.text())).toList();
+        KindClassifier.Vocabulary vocabulary = KindClassifier.Vocabulary.of(prepared.stream()
+                .map(p -> KindClassifier.features(p.contentTerms(), p.signals())).toList());
+        List<ExampleEvidence.AnalysedExample> examples = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            EvalCase example = knowledge.examples().get(i);
+            EvidenceScorer.Prepared p = prepared.get(i);
+            examples.add(new ExampleEvidence.AnalysedExample(example.text(), p.contentTerms(), p.signals(),
+                    vocabulary.numbers(KindClassifier.features(p.contentTerms(), p.signals())),
+                    conventions.labelFor(example.kind(), example.label()), example.kind()));
+        }
+        EvidenceScorer scorer = bare.withExamples(
+                new ExampleEvidence(examples, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
+        LinearModel prior = ModelTraining.prior(specialists.size(), conventions);
+        if (examples.isEmpty()) {
+            return new RoutingModel(catalog, knowledge, scorer, prior, 1.0, WITHOUT_EXAMPLES_ALSO_CONSIDER);
+        }
+        // Every specialist's examples weigh the same in training, however many were written for it.
+        java.util.Map<String, Integer> perLabel = new java.util.HashMap<>();
+        examples.forEach(e -> perLabel.merge(e.label(), 1, Integer::sum));
+        double average = examples.size() / (double) perLabel.size();
+        // Each example scored by evidence from the other folds, so no example votes for itself.
+        List<List<ModelTraining.Scored>> folds = new ArrayList<>();
+        for (int f = 0; f < ModelTraining.FOLDS; f++) {
+            List<ExampleEvidence.AnalysedExample> others = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (ModelTraining.foldOf(i) != f) {
+                    others.add(examples.get(i));
+                }
+            }
+            EvidenceScorer foldScorer = bare.withExamples(
+                    new ExampleEvidence(others, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
+            List<ModelTraining.Scored> scored = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (ModelTraining.foldOf(i) == f) {
+                    ExampleEvidence.AnalysedExample e = examples.get(i);
+                    ModelFeatures features = ModelFeatures.of(foldScorer.analyse(e.text()), conventions, specialists);
+                    scored.add(new ModelTraining.Scored(features, indexOf(specialists, e.label()),
+                            average / perLabel.get(e.label())));
+                }
+            }
+            folds.add(scored);
+        }
+        List<ModelTraining.Scored> all = folds.stream().flatMap(List::stream).toList();
+        LinearModel trained = ModelTraining.train(all, prior);
+        // Held-out scores for the temperature: a model trained without each fold scores that fold.
+        List<double[]> heldOut = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int f = 0; f < ModelTraining.FOLDS; f++) {
+            List<ModelTraining.Scored> training = new ArrayList<>();
+            for (int g = 0; g < ModelTraining.FOLDS; g++) {
+                if (g != f) {
+                    training.addAll(folds.get(g));
+                }
+            }
+            LinearModel foldModel = ModelTraining.train(training, prior);
+            for (ModelTraining.Scored s : folds.get(f)) {
+                heldOut.add(foldModel.scores(s.features()));
+                labels.add(s.label());
+            }
+        }
+        double temperature = ModelTraining.fitTemperature(heldOut, labels);
+        return new RoutingModel(catalog, knowledge, scorer, trained, temperature,
+                alsoConsiderThreshold(heldOut, temperature, settings.alsoConsiderShare()));
+    }
+
+    /**
+     * The probability a runner-up needs to be named under "also consider", chosen on held-out examples so that about
+     * {@code share} of replies name one: the closest calls, wherever the model's doubt actually lies, rather than a
+     * fixed margin that names too many runners-up for one team's requests and too few for another's.
+     */
+    static double alsoConsiderThreshold(List<double[]> heldOut, double temperature, double share) {
+        double[] runnersUp = new double[heldOut.size()];
+        for (int i = 0; i < runnersUp.length; i++) {
+            double[] p = ModelTraining.softmax(heldOut.get(i), temperature);
+            double first = 0;
+            double second = 0;
+            for (double v : p) {
+                if (v > first) {
+                    second = first;
+                    first = v;
+                } else if (v > second) {
+                    second = v;
+                }
+            }
+            runnersUp[i] = second;
+        }
+        java.util.Arrays.sort(runnersUp);
+        int at = (int) Math.floor((1 - share) * runnersUp.length);
+        return runnersUp.length == 0 ? 0.5 : runnersUp[Math.min(runnersUp.length - 1, Math.max(0, at))];
+    }
+
+    /** The probability a runner-up needs to be named under "also consider" (see {@link #alsoConsiderThreshold}). */
+    public double alsoConsider() {
+        return alsoConsider;
+    }
+
+    /** Everything the evidence says about a task. */
+    public TaskAnalysis analyse(String task) {
+        return scorer.analyse(task);
+    }
+
+    /** A fresh copy of the trained model for a team's corrections to move. */
+    public LinearModel teamModel() {
+        return trained.copy();
+    }
+
+    /**
+     * Teaches a team's model that an analysed task belongs to a specialist.
+     *
+     * @param weight how much this correction counts, 0 to 1
+     * @return whether the model changed
+     */
+    public boolean teach(LinearModel team, TaskAnalysis task, String specialistId, double weight) {
+        int right = indexOf(specialists, specialistId);
+        return right >= 0 && team.correct(ModelFeatures.of(task, conventions, specialists), right, weight, CORRECTIONS);
+    }
+
+    /** Scores of every specialist for an analysed task under a model (the trained one when {@code model} is null). */
+    double[] scores(TaskAnalysis task, LinearModel model) {
+        return (model == null ? trained : model).scores(ModelFeatures.of(task, conventions, specialists));
+    }
+
+    LinearModel trained() {
+        return trained;
+    }
+
+    /** The calibration temperature fitted on held-out examples. */
+    public double temperature() {
+        return temperature;
+    }
+
+    SpecialistCatalog catalog() {
+        return catalog;
+    }
+
+    KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    EvidenceScorer scorer() {
+        return scorer;
+    }
+
+    static int indexOf(List<Specialist> specialists, String id) {
+        for (int i = 0; i < specialists.size(); i++) {
+            if (specialists.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
