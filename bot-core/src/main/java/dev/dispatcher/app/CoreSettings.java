@@ -34,6 +34,16 @@ public record CoreSettings(
         int adminPort,
         Duration jobLease) {
 
+    /** Settings with the default job lease, for tools that run no bot (the CLI, evaluation). */
+    public CoreSettings(Path knowledgeDir, String knowledgeUrl, String databaseUrl, String databaseUser, String databasePassword,
+                        long cacheSize, Duration cacheTtl, String misrouteEmoji, Duration learningRefresh, int adminPort) {
+        this(knowledgeDir, knowledgeUrl, databaseUrl, databaseUser, databasePassword, cacheSize, cacheTtl, misrouteEmoji,
+                learningRefresh, adminPort, DEFAULT_JOB_LEASE);
+    }
+
+    /** How long a worker owns a job unless {@code DISPATCHER_JOB_LEASE_SECONDS} says otherwise. */
+    public static final Duration DEFAULT_JOB_LEASE = Duration.ofSeconds(60);
+
     /**
      * Reads the settings; relative paths resolve against {@code DISPATCHER_HOME} (the launcher sets it to the
      * repository root) or the working directory.
@@ -57,7 +67,7 @@ public record CoreSettings(
                 env.getOrDefault("DISPATCHER_MISROUTE_EMOJI", "x").replace(":", "").trim(),
                 Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_LEARNING_REFRESH_SECONDS", 30))),
                 port(env, "DISPATCHER_ADMIN_PORT", 9090),
-                Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_JOB_LEASE_SECONDS", 60))));
+                Duration.ofSeconds(Math.max(1, number(env, "DISPATCHER_JOB_LEASE_SECONDS", DEFAULT_JOB_LEASE.toSeconds()))));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

@@ -14,7 +14,6 @@ import java.time.Duration;
  */
 public record PipelineSettings(int workers, int queueLimit, Duration lease, Duration maxAge, String workerName) {
 
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
 
     public PipelineSettings {
