@@ -16,11 +16,13 @@ final class LoadReport {
     private final int[] rates;
     private final Duration stepLength;
     private final int tasks;
+    private final Duration warmUp;
     private final List<Duration> startUps = new ArrayList<>();
     private final List<String> stepRows = new ArrayList<>();
     private String memoryRow = "";
 
-    LoadReport(List<String> jvmOptions, String databaseUrl, int[] rates, Duration stepLength, int tasks) {
+    LoadReport(List<String> jvmOptions, String databaseUrl, int[] rates, Duration stepLength, int tasks, Duration warmUp) {
+        this.warmUp = warmUp;
         this.jvmOptions = jvmOptions;
         this.databaseUrl = databaseUrl;
         this.rates = rates;
@@ -59,7 +61,7 @@ final class LoadReport {
         md.append("Machine: ").append(machine()).append('\n');
         md.append("JVM options of both apps: ").append(jvmOptions.isEmpty() ? "none (JVM defaults)" : "`" + String.join(" ", jvmOptions) + "`")
                 .append("; steps of ").append(stepLength.toSeconds()).append(" s at ")
-                .append(java.util.Arrays.toString(rates)).append(" commands/s, after a 10 s warm-up at 50/s; bot database `")
+                .append(java.util.Arrays.toString(rates)).append(" commands/s, after a ").append(warmUp.toSeconds()).append(" s warm-up at 50/s; bot database `")
                 .append(databaseUrl.replaceAll(".*/", "…/")).append("`.\n\n");
         md.append("| rate (/s) | app | sent | refused | busy | ack p50 (ms) | ack p99 (ms) | ack max (ms) | acks/s | all answered |"
                 + " app CPU (cores) | CPU per command (ms) | other processes' CPU (cores) | try |\n");
