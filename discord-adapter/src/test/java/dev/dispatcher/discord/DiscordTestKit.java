@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -31,6 +32,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.commands.context.MessageContextInteraction;
 import net.dv8tion.jda.api.interactions.components.selections.StringSelectInteraction;
 import net.dv8tion.jda.api.requests.restaction.interactions.MessageEditCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
@@ -213,6 +215,31 @@ final class DiscordTestKit implements AutoCloseable {
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         });
         return new SlashCommandInteractionEvent(jda, 1, interaction);
+    }
+
+    /** "Route this message" used by {@link #person} on {@code target}. */
+    MessageContextInteractionEvent routeThisMessage(Message target) {
+        String interactionId = nextId();
+        MessageChannel where = target.getChannel();
+        InteractionHook hook = discord.hook(where);
+        hooks.put("token-" + interactionId, hook);
+        MessageContextInteraction interaction = mock(MessageContextInteraction.class, inv -> switch (inv.getMethod().getName()) {
+            case "getName" -> RouteCommand.ROUTE_THIS_MESSAGE;
+            case "getTarget" -> target;
+            case "getIdLong" -> Long.parseLong(interactionId);
+            case "getId" -> interactionId;
+            case "getToken" -> "token-" + interactionId;
+            case "getHook" -> hook;
+            case "getUser" -> person;
+            case "getChannel", "getMessageChannel", "getGuildChannel" -> where;
+            case "getChannelId" -> where.getId();
+            case "getGuild" -> discord.guild;
+            case "getJDA" -> jda;
+            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::carry)
+                    .in(where.getId()).yielding(action -> hook).build();
+            default -> Answers.RETURNS_DEFAULTS.answer(inv);
+        });
+        return new MessageContextInteractionEvent(jda, sequence.incrementAndGet(), interaction);
     }
 
     MessageReceivedEvent received(Message message) {
