@@ -1,7 +1,7 @@
 #!/bin/sh
 # Container entry point, the image's counterpart of ./dispatcher: picks the jar for the command and runs it as PID 1.
 #   slack | discord                                        the chat bots
-#   shell | route | eval | stats | forget | suggest | export | help   bot-core commands (passed on as they are)
+#   shell | route | eval | stats | forget | suggest | export | check | help   bot-core commands (passed on as they are)
 set -eu
 
 case "${1:-}" in

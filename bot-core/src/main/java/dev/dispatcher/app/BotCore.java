@@ -1,19 +1,14 @@
 package dev.dispatcher.app;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.dispatcher.dispatch.Dispatcher;
 import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.feedback.Lessons;
 import dev.dispatcher.feedback.RoutingStats;
 import dev.dispatcher.knowledge.KnowledgeBase;
-import dev.dispatcher.knowledge.PromptTemplates;
 import dev.dispatcher.ops.DispatcherMetrics;
-import dev.dispatcher.reply.ReplyComposer;
 import dev.dispatcher.routing.CachedRouter;
-import dev.dispatcher.routing.RoutingModel;
 import dev.dispatcher.routing.SpecialistCatalog;
-import dev.dispatcher.routing.TextAnalyzer;
-import dev.dispatcher.routing.WeightedRouter;
 import dev.dispatcher.store.Database;
 import dev.dispatcher.store.DecisionLog;
 import dev.dispatcher.store.EventLedger;
@@ -24,21 +19,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
- * The platform-free bot, wired once: configuration, knowledge base, router with its cache and learning, decision
- * store, feedback and statistics. Each front end (shell, Slack, Discord) builds one and translates to it.
+ * The platform-free bot, wired once: configuration, the live knowledge base with its router, cache and learning,
+ * decision store, feedback and statistics. Each front end (shell, Slack, Discord) builds one and translates to it.
+ * The knowledge base is reloaded when its files change ({@code DISPATCHER_KB_RELOAD_SECONDS}) and, in the bots, on
+ * {@code SIGHUP} ({@link #reloadOnHangup()}).
  */
 public final class BotCore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotCore.class);
 
     private final CoreSettings settings;
-    private final SpecialistCatalog catalog;
-    private final KnowledgeBase knowledge;
     private final Database database;
-    private final TeamLearning examples;
-    private final CachedRouter router;
+    private final LiveKnowledge knowledge;
     private final Dispatcher dispatcher;
     private final Feedback feedback;
     private final RoutingStats stats;
@@ -51,22 +46,32 @@ public final class BotCore implements AutoCloseable {
     private BotCore(CoreSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.catalog = SpecialistCatalog.load(settings.knowledgeDir().resolve("routing.yaml"));
-        this.knowledge = new KnowledgeBase(settings.knowledgeDir(), catalog, settings.knowledgeUrl());
-        PromptTemplates templates = new PromptTemplates(settings.knowledgeDir(), catalog);
+        // The files first: a broken knowledge base is reported before the database is touched.
+        KnowledgeFiles files = KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl());
         this.database = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
-        TextAnalyzer analyzer = TextAnalyzer.forRouting(catalog.settings());
         this.feedbackStore = new FeedbackStore(database, clock);
-        RoutingModel model = RoutingModel.train(catalog, knowledge, analyzer);
-        this.examples = new TeamLearning(feedbackStore, model);
-        examples.reload();
-        this.router = new CachedRouter(new WeightedRouter(model, examples), examples,
-                settings.cacheSize(), settings.cacheTtl(), Ticker.systemTicker());
+        KnowledgeLoader loader = new KnowledgeLoader(settings, feedbackStore);
+        try {
+            this.knowledge = new LiveKnowledge(loader, loader.build(files), metrics);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         DecisionLog decisions = new DecisionLog(database, clock);
-        this.dispatcher = new Dispatcher(router, decisions, new ReplyComposer(catalog, templates), metrics);
-        metrics.watchCache(router::stats);
-        this.feedback = new Feedback(decisions, feedbackStore, catalog, examples::reload, metrics);
-        this.stats = new RoutingStats(database, catalog, clock);
+        this.dispatcher = new Dispatcher(knowledge::current, decisions, metrics);
+        metrics.watchCache(() -> knowledge.current().router().stats());
+        this.feedback = new Feedback(decisions, feedbackStore, () -> knowledge.current().catalog(), new Lessons() {
+            @Override
+            public void corrected(String decisionId) {
+                knowledge.current().learning().corrected(decisionId);
+            }
+
+            @Override
+            public void relearn() {
+                knowledge.current().learning().relearn();
+            }
+        }, metrics, settings.teachers());
+        this.stats = new RoutingStats(database, () -> knowledge.current().catalog(), clock);
         this.events = new EventLedger(database, clock);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "learning-refresh");
@@ -78,8 +83,14 @@ public final class BotCore implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshLearning, every, every, TimeUnit.MILLISECONDS);
         // Platforms retry for minutes, not days: forget handled event ids after two days so the table stays small.
         refresher.scheduleWithFixedDelay(this::pruneEvents, 1, 60, TimeUnit.MINUTES);
-        LOG.info("bot core ready: {} specialists, {} knowledge sections, {} learned examples, database {}",
-                catalog.specialists().size(), knowledge.sections().size(), examples.size(), database.description());
+        long look = settings.knowledgeReload().toMillis();
+        if (look > 0) {
+            refresher.scheduleWithFixedDelay(this::reloadIfChanged, look, look, TimeUnit.MILLISECONDS);
+        }
+        KnowledgeSnapshot first = knowledge.current();
+        LOG.info("bot core ready: knowledge base version {}, {} specialists, {} knowledge sections, {} learned examples, database {}",
+                first.version(), first.catalog().specialists().size(), first.files().knowledge().sections().size(),
+                first.learning().size(), database.description());
     }
 
     /**
@@ -96,9 +107,25 @@ public final class BotCore implements AutoCloseable {
         return new BotCore(settings, clock);
     }
 
+    /**
+     * Reloads the knowledge base when the process gets {@code SIGHUP} ({@code kill -HUP}), instead of ending: for the
+     * bots, not the shell, whose SIGHUP means its terminal went away.
+     */
+    public void reloadOnHangup() {
+        Signal.handle(new Signal("HUP"), signal -> refresher.execute(() -> knowledge.reload("SIGHUP")));
+    }
+
+    private void reloadIfChanged() {
+        try {
+            knowledge.reloadIfChanged();
+        } catch (RuntimeException e) {
+            LOG.warn("could not look at the knowledge base for changes: {}", e.getMessage());
+        }
+    }
+
     private void refreshLearning() {
         try {
-            examples.reload();
+            knowledge.current().learning().refresh();
         } catch (RuntimeException e) {
             LOG.warn("could not refresh learned corrections: {}", e.getMessage());
         }
@@ -116,11 +143,18 @@ public final class BotCore implements AutoCloseable {
         return settings;
     }
 
+    /** The specialists of the knowledge-base version in use. */
     public SpecialistCatalog catalog() {
-        return catalog;
+        return knowledge.current().catalog();
     }
 
+    /** The documents of the knowledge-base version in use. */
     public KnowledgeBase knowledge() {
+        return knowledge.current().files().knowledge();
+    }
+
+    /** The knowledge base in use, its version, and its reloading. */
+    public LiveKnowledge liveKnowledge() {
         return knowledge;
     }
 
@@ -136,17 +170,24 @@ public final class BotCore implements AutoCloseable {
         return stats;
     }
 
+    /** The decision cache of the knowledge-base version in use (a reload starts a new, empty one). */
     public CachedRouter cache() {
-        return router;
+        return knowledge.current().router();
     }
 
+    /** What the router in use learned from stored corrections. */
     public TeamLearning examples() {
-        return examples;
+        return knowledge.current().learning();
     }
 
     /** Every stored correction with its task, for keyword suggestions. */
     public java.util.List<FeedbackStore.CorrectionRow> feedbackRows() {
         return feedbackStore.corrections();
+    }
+
+    /** The stored flags and corrections, for the commands that review them. */
+    public FeedbackStore feedbackStore() {
+        return feedbackStore;
     }
 
     /** The process's operational figures, for {@code /metrics} and for adapters to count platform calls. */

@@ -1,48 +1,26 @@
 package dev.dispatcher.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dispatcher.app.BotCore;
-import dev.dispatcher.app.CoreSettings;
-import dev.dispatcher.dispatch.ConversationRef;
-import dev.dispatcher.dispatch.Task;
-import dev.dispatcher.feedback.StatsRenderer;
-import dev.dispatcher.reply.DecisionJson;
-import dev.dispatcher.reply.Reply;
-import dev.dispatcher.reply.TextReplyRenderer;
+import dev.dispatcher.app.ExitStatus;
+import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.routing.ConfigException;
-import dev.dispatcher.routing.TextAnalyzer;
-import dev.dispatcher.shell.ShellAdapter;
-import dev.dispatcher.store.StoreException;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * {@code ./dispatcher} without a chat platform: {@code shell}, {@code route}, {@code eval}, {@code stats},
- * {@code forget}, {@code suggest}, {@code export}. Exit status 0 on success, 1 on a failure, 2 on a usage error.
+ * {@code ./dispatcher} without a chat platform. Each command is one small class in this package ({@link ShellCommand},
+ * {@link RouteCommand}, {@link EvalCommand}, {@link StatsCommand}, {@link ForgetCommand}, {@link SuggestCommand},
+ * {@link ExportCommand}, {@link CheckCommand}); this class registers them and turns what they throw into one line on stderr and an
+ * {@link ExitStatus}. Every command answers {@code --help} (stdout, status 0) and rejects an unknown argument
+ * (message and usage on stderr, status 2).
  */
 public final class Cli {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final String USAGE = """
-            usage: ./dispatcher COMMAND
-              shell                      chat with the bot in this terminal (the embedded default)
-              route [--json] "TASK"      route one task and print the answer
-              eval FILE.jsonl [--json]   accuracy of our router and of the seed baseline on labelled cases
-                [--learn [--shuffle SEED]] replayed as a team lives it: each miss is corrected before the next
-              stats [--json]             routing statistics: routed, flags, corrections, accuracy
-              forget DECISION_ID         remove the corrections and flags of one decision
-              suggest                    keywords that corrected tasks use and the configuration lacks
-              export FILE.jsonl          write corrected and unflagged decisions as evaluation cases
-              slack | discord            run the chat bots (see README)""";
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -66,122 +44,67 @@ public final class Cli {
 
     /** Runs one command; returns the exit status. */
     public int run(String[] args, BufferedReader stdin, boolean interactive) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
+        CommandContext context = new CommandContext(env, out, err, stdin, interactive);
+        CommandLine commandLine = new CommandLine(new DispatcherCommand())
+                .addSubcommand(new ShellCommand(context))
+                .addSubcommand(new RouteCommand(context))
+                .addSubcommand(new EvalCommand(context))
+                .addSubcommand(new StatsCommand(context))
+                .addSubcommand(new ForgetCommand(context))
+                .addSubcommand(new ReviewCommand(context))
+                .addSubcommand(new ConfirmCommand(context))
+                .addSubcommand(new SuggestCommand(context))
+                .addSubcommand(new ExportCommand(context))
+                .addSubcommand(new CheckCommand(context))
+                .addSubcommand(new CommandLine.HelpCommand());
+        // A command's header is its line in the list of commands; its own usage starts with "Usage:" and its description.
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            List<String> sections = new ArrayList<>(command.getHelpSectionKeys());
+            sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            command.setHelpSectionKeys(sections);
         }
-        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
-        boolean json = rest.remove("--json");
-        try {
-            return switch (args[0]) {
-                case "shell" -> shell(stdin, interactive);
-                case "route" -> route(rest, json);
-                case "eval" -> eval(rest, json);
-                case "stats" -> stats(json);
-                case "forget" -> forget(rest);
-                case "suggest" -> suggest();
-                case "export" -> export(rest);
-                default -> usage("unknown command '" + args[0] + "'");
-            };
-        } catch (ConfigException | StoreException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("error: " + (e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage()));
-            return 1;
-        }
+        PrintWriter stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        commandLine.setOut(stdout)
+                .setErr(stderr)
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                .setUsageHelpWidth(110)
+                .setParameterExceptionHandler(Cli::badUsage)
+                .setExecutionExceptionHandler((e, command, parsed) -> failure(e, stderr));
+        int status = commandLine.execute(args);
+        stdout.flush();
+        stderr.flush();
+        return status;
     }
 
-    private int shell(BufferedReader stdin, boolean interactive) throws IOException {
-        try (BotCore core = BotCore.start(settings())) {
-            new ShellAdapter(core, stdin, out, interactive, System.getProperty("user.name", "local")).run();
-        }
-        return 0;
+    /** An argument the command does not take, or one missing: the problem, then the command's usage, on stderr. */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter stderr = command.getErr();
+        stderr.println("error: " + TerminalText.visible(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, stderr);
+        command.usage(stderr);
+        stderr.flush();
+        return ExitStatus.BAD_USAGE;
     }
 
-    private int route(List<String> words, boolean json) {
-        String task = String.join(" ", words).strip();
-        if (task.isEmpty()) {
-            return usage("route needs a task, e.g. ./dispatcher route \"Fix JWT token expiration\"");
+    /** One line for whatever a command threw, and the status that says whether to fix the usage or to retry. */
+    private static int failure(Exception e, PrintWriter stderr) {
+        int status;
+        String message;
+        if (e instanceof CommandFailure failure) {
+            status = failure.exitStatus();
+            message = failure.getMessage();
+        } else if (e instanceof ConfigException) {
+            status = ExitStatus.BAD_USAGE;
+            message = "the knowledge base cannot be used: " + e.getMessage();
+        } else {
+            status = ExitStatus.FAILED;
+            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        try (BotCore core = BotCore.start(settings())) {
-            ConversationRef origin = new ConversationRef("cli", "local", null, "1");
-            Reply reply = core.dispatcher().dispatch(new Task(task, System.getProperty("user.name", "local"), origin));
-            if (json) {
-                out.println(DecisionJson.of(reply.decision()).put("decisionId", reply.decisionId()).toPrettyString());
-            } else {
-                out.println(new TextReplyRenderer().render(reply, ""));
-            }
-        }
-        return 0;
-    }
-
-    private int eval(List<String> args, boolean json) throws IOException {
-        List<String> rest = new ArrayList<>(args);
-        boolean learn = rest.remove("--learn");
-        Long shuffle = null;
-        int at = rest.indexOf("--shuffle");
-        if (at >= 0) {
-            if (at + 1 >= rest.size() || !rest.get(at + 1).matches("-?[0-9]+")) {
-                return usage("--shuffle needs a whole number, the seed of the order");
-            }
-            shuffle = Long.parseLong(rest.remove(at + 1));
-            rest.remove(at);
-        }
-        if (rest.size() != 1) {
-            return usage("eval needs one FILE.jsonl");
-        }
-        return new EvalCommand(settings(), out).run(Path.of(rest.get(0)), json, learn, shuffle);
-    }
-
-    private int stats(boolean json) {
-        try (BotCore core = BotCore.start(settings())) {
-            var windows = core.stats().standardWindows();
-            out.println(json ? StatsRenderer.json(windows, core.cache().stats()).toPrettyString()
-                    : StatsRenderer.text(windows, core.cache().stats()));
-        }
-        return 0;
-    }
-
-    private int forget(List<String> ids) {
-        if (ids.size() != 1) {
-            return usage("forget needs one DECISION_ID");
-        }
-        try (BotCore core = BotCore.start(settings())) {
-            if (!core.feedback().forget(ids.get(0))) {
-                err.println("error: there is no decision " + ids.get(0));
-                return 1;
-            }
-            out.println("Forgot the corrections and flags of decision " + ids.get(0) + ".");
-        }
-        return 0;
-    }
-
-    private int suggest() {
-        try (BotCore core = BotCore.start(settings())) {
-            out.println(new KeywordSuggestions(core.catalog(), TextAnalyzer.forRouting(core.catalog().settings())).render(core.feedbackRows()));
-        }
-        return 0;
-    }
-
-    private int export(List<String> files) throws IOException {
-        if (files.size() != 1) {
-            return usage("export needs one FILE.jsonl");
-        }
-        try (BotCore core = BotCore.start(settings())) {
-            int written = new EvalExport(core.database()).write(Path.of(files.get(0)));
-            out.println("Wrote " + written + " cases to " + files.get(0) + ".");
-        }
-        return 0;
-    }
-
-    private CoreSettings settings() {
-        return CoreSettings.fromEnvironment(env);
-    }
-
-    private int usage(String problem) {
-        err.println("error: " + problem);
-        err.println(USAGE);
-        return 2;
+        // Messages quote what was typed (a decision id, a file name): shown, never obeyed by the terminal.
+        stderr.println("error: " + TerminalText.visible(message));
+        stderr.flush();
+        return status;
     }
 }

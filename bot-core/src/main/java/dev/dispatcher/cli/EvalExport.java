@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dispatcher.feedback.Majority;
 import dev.dispatcher.store.Database;
+import dev.dispatcher.store.DecisionSource;
 import dev.dispatcher.store.StoreException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the team's own evaluation set: corrected decisions labelled with the majority correction, and unflagged
- * decisions labelled with their route (nobody objected). Flagged but uncorrected decisions are left out: their label
- * is unknown.
+ * Writes the team's own evaluation set: corrected decisions labelled with the majority correction, and unflagged chat
+ * decisions labelled with their route (people saw the answer and nobody objected). Left out, since their label is
+ * unknown: flagged but uncorrected decisions, fallbacks ("hello there" is no example of anything), and command-line
+ * decisions nobody corrected (nobody saw them in a chat to object).
  */
 final class EvalExport {
 
@@ -32,21 +35,24 @@ final class EvalExport {
         this.database = database;
     }
 
-    /** Writes the cases; returns how many. */
+    /** Writes the cases to a file in an existing folder, replacing it whole; returns how many. */
     int write(Path file) throws IOException {
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, Map<String, Integer>> votes = new HashMap<>();
         try (Connection c = database.connection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT d.id, d.task_text, d.specialist,"
-                    + " (SELECT COUNT(*) FROM flags f WHERE f.decision_id = d.id) AS flags FROM decisions d ORDER BY d.created_at, d.id");
+                    + " (SELECT COUNT(*) FROM flags f WHERE f.decision_id = d.id) AS flags, d.fallback, d.source"
+                    + " FROM decisions d ORDER BY d.created_at, d.id");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(2).isBlank()) {
                         continue;
                     }
                     texts.put(rs.getString(1), rs.getString(2));
-                    if (rs.getInt(4) == 0) {
+                    boolean confirmedByChat = rs.getInt(4) == 0 && rs.getString(5) == null
+                            && DecisionSource.fromColumn(rs.getString(6)) == DecisionSource.CHAT;
+                    if (confirmedByChat) {
                         labels.put(rs.getString(1), rs.getString(3));
                     }
                 }
@@ -60,22 +66,27 @@ final class EvalExport {
             throw new StoreException("cannot read decisions for export: " + e.getMessage(), e);
         }
         votes.forEach((id, v) -> labels.put(id, Majority.of(v).getKey()));
+        // Written beside the target and moved over it at the end: a failed export leaves no half file, and with
+        // --force the old file stays until the new one is complete.
+        Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".partial");
         int written = 0;
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            for (Map.Entry<String, String> e : texts.entrySet()) {
-                String label = labels.get(e.getKey());
-                if (label == null) {
-                    continue;
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(partial)) {
+                for (Map.Entry<String, String> e : texts.entrySet()) {
+                    String label = labels.get(e.getKey());
+                    if (label == null) {
+                        continue;
+                    }
+                    ObjectNode line = JSON.createObjectNode().put("text", e.getValue()).put("label", label);
+                    line.putArray("also");
+                    w.write(JSON.writeValueAsString(line));
+                    w.newLine();
+                    written++;
                 }
-                ObjectNode line = JSON.createObjectNode().put("text", e.getValue()).put("label", label);
-                line.putArray("also");
-                w.write(JSON.writeValueAsString(line));
-                w.newLine();
-                written++;
             }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
         return written;
     }

@@ -66,7 +66,7 @@ final class FeedbackFlow {
 
     private Handled choose(InboundEvent event) {
         String user = event.actor().userId();
-        Feedback.Correction correction = feedback.correct(event.decisionId(), event.text(), user);
+        Feedback.Correction correction = feedback.correct(event.decisionId(), event.text(), user, event.actor().roleIds());
         if (!correction.recorded()) {
             output.whisper(event, new Content.Text("⚠️ " + correction.rejection()));
             return new Handled(event.decisionId(), null);

@@ -7,6 +7,7 @@ import dev.dispatcher.routing.RoutingDecision;
 import dev.dispatcher.routing.Router;
 import dev.dispatcher.store.DecisionLog;
 import dev.dispatcher.store.StoreException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +19,23 @@ public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final Router router;
+    private final Supplier<? extends AnswerSource> answers;
     private final DecisionLog decisions;
-    private final ReplyComposer composer;
     private final DispatcherMetrics metrics;
 
+    /** A dispatcher whose router and composer never change. */
     public Dispatcher(Router router, DecisionLog decisions, ReplyComposer composer, DispatcherMetrics metrics) {
-        this.router = router;
+        this(() -> AnswerSource.of(router, composer), decisions, metrics);
+    }
+
+    /**
+     * A dispatcher that routes each task with the current knowledge-base version.
+     *
+     * @param answers the current router and composer, asked once per task (a reload swaps what it returns)
+     */
+    public Dispatcher(Supplier<? extends AnswerSource> answers, DecisionLog decisions, DispatcherMetrics metrics) {
+        this.answers = answers;
         this.decisions = decisions;
-        this.composer = composer;
         this.metrics = metrics;
     }
 
@@ -34,18 +43,22 @@ public final class Dispatcher {
      * Routes and records a task.
      *
      * <p>If the decision cannot be stored, the user still gets the answer; the reply then takes no feedback and the
-     * failure is logged.
+     * failure is logged. A task with nothing visible in it is answered as empty and not stored.
      */
     public Reply dispatch(Task task) {
         long start = System.nanoTime();
-        RoutingDecision decision = router.route(task.text());
+        // Nothing visible (zero-width characters, no-break spaces) is an empty task: usage help, nothing stored.
+        boolean blank = TaskText.isBlank(task.text());
+        AnswerSource current = answers.get();
+        RoutingDecision decision = current.router().route(blank ? "" : task.text());
         String decisionId = null;
         try {
-            decisionId = decisions.record(task, decision);
+            decisionId = blank ? null : decisions.record(task, decision);
         } catch (StoreException e) {
-            LOG.error("could not record decision for {} on {}: {}", task.requester(), task.origin().platform(), e.getMessage(), e);
+            // One line, no stack trace: a read-only or full disk fails every task the same way.
+            LOG.error("could not record decision for {} on {}: {}", task.requester(), task.origin().platform(), e.getMessage());
         }
-        Reply reply = composer.compose(decisionId, task.text(), decision);
+        Reply reply = current.composer().compose(decisionId, task.text(), decision);
         metrics.routed(task.origin().platform(), decision, java.time.Duration.ofNanos(System.nanoTime() - start));
         return reply;
     }
@@ -55,7 +68,8 @@ public final class Dispatcher {
      * resumed after a crash, whose decision was stored before its answer was posted.
      */
     public Reply replay(String decisionId, Task task) {
-        return composer.compose(decisionId, task.text(), router.route(task.text()));
+        AnswerSource current = answers.get();
+        return current.composer().compose(decisionId, task.text(), current.router().route(task.text()));
     }
 
     /** Remembers which platform message carries a decision's reply, so reactions on it find the decision. */
@@ -65,7 +79,8 @@ public final class Dispatcher {
         }
     }
 
+    /** The router of the current knowledge-base version. */
     public Router router() {
-        return router;
+        return answers.get().router();
     }
 }

@@ -2,9 +2,8 @@ package dev.dispatcher.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dispatcher.knowledge.TextFile;
 import dev.dispatcher.routing.SpecialistCatalog;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,11 @@ public final class EvalCases {
 
     /**
      * @throws IllegalArgumentException naming the file and line that is not a valid case
-     * @throws IOException when the file cannot be read
+     * @throws TextFile.Unreadable when the file cannot be read, saying why
      */
-    public static List<EvalCase> read(Path file, SpecialistCatalog catalog) throws IOException {
+    public static List<EvalCase> read(Path file, SpecialistCatalog catalog) throws TextFile.Unreadable {
         List<EvalCase> cases = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = TextFile.read(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {

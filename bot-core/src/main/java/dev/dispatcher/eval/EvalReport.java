@@ -3,6 +3,7 @@ package dev.dispatcher.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,16 +26,23 @@ public final class EvalReport {
         }
         out.append("\nconfusion matrix (rows: truth, columns: routed to; ours)\n");
         List<String> ids = List.copyOf(ours.confusion().keySet());
-        out.append(String.format(Locale.ROOT, "%-28s", ""));
+        List<String> rowLabels = new ArrayList<>();
+        for (int r = 0; r < ids.size(); r++) {
+            rowLabels.add("#" + (r + 1) + " " + ids.get(r));
+        }
+        int labelWidth = rowLabels.stream().mapToInt(String::length).max().orElse(0) + 2;
+        int largest = ours.confusion().values().stream().flatMap(row -> row.values().stream()).mapToInt(Integer::intValue).max().orElse(0);
+        int cellWidth = Math.max(String.valueOf(largest).length(), ("#" + ids.size()).length()) + 2;
+        out.append(" ".repeat(labelWidth));
         for (int i = 0; i < ids.size(); i++) {
-            out.append(String.format(Locale.ROOT, "%5s", "#" + (i + 1)));
+            out.append(pad("#" + (i + 1), cellWidth));
         }
         out.append('\n');
         for (int r = 0; r < ids.size(); r++) {
-            out.append(String.format(Locale.ROOT, "%-28s", "#" + (r + 1) + " " + ids.get(r)));
+            out.append(rowLabels.get(r)).append(" ".repeat(labelWidth - rowLabels.get(r).length()));
             Map<String, Integer> row = ours.confusion().get(ids.get(r));
             for (String column : ids) {
-                out.append(String.format(Locale.ROOT, "%5d", row.getOrDefault(column, 0)));
+                out.append(pad(String.valueOf(row.getOrDefault(column, 0)), cellWidth));
             }
             out.append('\n');
         }
@@ -119,6 +127,11 @@ public final class EvalReport {
 
     private static double share(int part, int whole) {
         return whole == 0 ? 0 : part / (double) whole;
+    }
+
+    /** Right-aligns a cell in a column of this width. */
+    private static String pad(String cell, int width) {
+        return " ".repeat(Math.max(0, width - cell.length())) + cell;
     }
 
     private static double round(double v) {

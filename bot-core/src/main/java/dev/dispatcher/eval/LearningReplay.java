@@ -51,9 +51,7 @@ public final class LearningReplay {
     public static List<Step> run(CoreSettings settings, List<EvalCase> cases, boolean learn) {
         Path folder = temporaryFolder();
         try {
-            CoreSettings throwAway = new CoreSettings(settings.knowledgeDir(), settings.knowledgeUrl(),
-                    "jdbc:sqlite:" + folder.resolve("replay.db"), null, null, settings.cacheSize(), settings.cacheTtl(),
-                    settings.misrouteEmoji(), settings.learningRefresh(), settings.adminPort());
+            CoreSettings throwAway = settings.withDatabase("jdbc:sqlite:" + folder.resolve("replay.db"));
             SteppingClock clock = new SteppingClock(Instant.parse("2026-01-05T09:00:00Z"), Duration.ofHours(1));
             try (BotCore core = BotCore.start(throwAway, clock)) {
                 return replay(core, clock, cases, learn);

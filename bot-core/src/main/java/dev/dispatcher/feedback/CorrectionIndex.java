@@ -1,18 +1,22 @@
 package dev.dispatcher.feedback;
 
 import dev.dispatcher.routing.CorrectionMemory;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Corrected tasks indexed by their terms, so a new task only meets the corrected tasks it shares a word with: it
  * collects votes from those whose terms overlap enough (cosine over term sets); a near-identical task (similarity
  * 0.9 or more) votes decisively, so the very task that was corrected routes to the corrected specialist, while merely
- * similar tasks only lean. Immutable once built; thread-safe.
+ * similar tasks only lean.
+ *
+ * <p>Thread-safe for one writer and many readers: an added task's posting lists are replaced whole, so a reader sees
+ * it entirely or not yet.
  */
 final class CorrectionIndex {
 
@@ -22,25 +26,31 @@ final class CorrectionIndex {
 
     private record Entry(int termCount, String specialist, double weight, int corrections) {}
 
-    private final List<Entry> entries;
-    private final Map<String, int[]> postings;
+    private volatile Entry[] entries = new Entry[0];
+    private final Map<String, int[]> postings = new ConcurrentHashMap<>();
 
-    private CorrectionIndex(List<Entry> entries, Map<String, int[]> postings) {
-        this.entries = entries;
-        this.postings = postings;
-    }
-
-    static CorrectionIndex empty() {
-        return new CorrectionIndex(List.of(), Map.of());
-    }
-
-    static Builder builder() {
-        return new Builder();
+    /** Adds a corrected task; call from one thread at a time. */
+    synchronized void add(List<String> contentTerms, String specialist, double weight, int corrections) {
+        Set<String> terms = new HashSet<>(contentTerms);
+        if (terms.isEmpty()) {
+            return;
+        }
+        Entry[] grown = Arrays.copyOf(entries, entries.length + 1);
+        int id = entries.length;
+        grown[id] = new Entry(terms.size(), specialist, weight, corrections);
+        entries = grown;
+        for (String term : terms) {
+            int[] old = postings.get(term);
+            int[] ids = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+            ids[ids.length - 1] = id;
+            postings.put(term, ids);
+        }
     }
 
     /** Votes per specialist id from the corrected tasks similar enough to these content terms. */
     Map<String, CorrectionMemory.Vote> votes(List<String> contentTerms) {
-        if (entries.isEmpty() || contentTerms.isEmpty()) {
+        Entry[] current = entries;
+        if (current.length == 0 || contentTerms.isEmpty()) {
             return Map.of();
         }
         Set<String> task = new HashSet<>(contentTerms);
@@ -49,13 +59,15 @@ final class CorrectionIndex {
             int[] ids = postings.get(term);
             if (ids != null) {
                 for (int id : ids) {
-                    shared.merge(id, 1, Integer::sum);
+                    if (id < current.length) {
+                        shared.merge(id, 1, Integer::sum);
+                    }
                 }
             }
         }
         Map<String, CorrectionMemory.Vote> votes = new HashMap<>();
         shared.forEach((id, count) -> {
-            Entry e = entries.get(id);
+            Entry e = current[id];
             double similarity = count / Math.sqrt((double) task.size() * e.termCount());
             if (similarity >= SIMILAR) {
                 double weight = e.weight() * (similarity >= NEAR_IDENTICAL ? DECISIVE : similarity * similarity);
@@ -67,28 +79,6 @@ final class CorrectionIndex {
     }
 
     int size() {
-        return entries.size();
-    }
-
-    /** Collects corrected tasks, then freezes them into an index. */
-    static final class Builder {
-        private final List<Entry> entries = new ArrayList<>();
-        private final Map<String, List<Integer>> postings = new HashMap<>();
-
-        void add(List<String> contentTerms, String specialist, double weight, int corrections) {
-            Set<String> terms = new HashSet<>(contentTerms);
-            if (terms.isEmpty()) {
-                return;
-            }
-            int id = entries.size();
-            entries.add(new Entry(terms.size(), specialist, weight, corrections));
-            terms.forEach(t -> postings.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
-        }
-
-        CorrectionIndex build() {
-            Map<String, int[]> frozen = new HashMap<>(postings.size() * 2);
-            postings.forEach((term, ids) -> frozen.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
-            return new CorrectionIndex(List.copyOf(entries), frozen);
-        }
+        return entries.length;
     }
 }

@@ -15,99 +15,111 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Routing statistics computed from the stored records: tasks routed, flags, corrections and accuracy (routed minus
  * corrected, over routed), overall and per specialist, for the last 7 and 30 days and all time, and the most frequent
- * confusions. A decision counts as corrected when its corrections' majority names another specialist. Thread-safe.
+ * confusions. A decision counts as corrected when its corrections' majority names another specialist. By default only
+ * chat traffic counts; the command line's decisions are left out unless {@link Traffic#ALL} is asked for. Thread-safe.
  */
 public final class RoutingStats {
 
+    /** How many of the most frequent confusions a window names. */
+    static final int TOP_CONFUSIONS = 5;
+
     private final Database database;
-    private final SpecialistCatalog catalog;
+    private final Supplier<SpecialistCatalog> catalog;
     private final Clock clock;
 
     public RoutingStats(Database database, SpecialistCatalog catalog, Clock clock) {
+        this(database, () -> catalog, clock);
+    }
+
+    /** Statistics listing the specialists of the current knowledge-base version (a reload swaps them). */
+    public RoutingStats(Database database, Supplier<SpecialistCatalog> catalog, Clock clock) {
         this.database = database;
         this.catalog = catalog;
         this.clock = clock;
     }
 
-    /** The three standard windows: 7 days, 30 days, all time. */
+    /** Which decisions the statistics count. */
+    public enum Traffic {
+        /** What people asked in Slack, Discord or the shell: the team's statistics. */
+        CHAT,
+        /** Everything, the command line's {@code route} included. */
+        ALL
+    }
+
+    /** The three standard windows over chat traffic: 7 days, 30 days, all time. */
     public List<Window> standardWindows() {
-        return List.of(window("last 7 days", Duration.ofDays(7)), window("last 30 days", Duration.ofDays(30)), window("all time", null));
+        return standardWindows(Traffic.CHAT);
+    }
+
+    /** The three standard windows: 7 days, 30 days, all time. */
+    public List<Window> standardWindows(Traffic traffic) {
+        return List.of(window("last 7 days", Duration.ofDays(7), traffic), window("last 30 days", Duration.ofDays(30), traffic),
+                window("all time", null, traffic));
+    }
+
+    /** Statistics over chat decisions routed within a window; see {@link #window(String, Duration, Traffic)}. */
+    public Window window(String name, Duration within) {
+        return window(name, within, Traffic.CHAT);
     }
 
     /**
-     * Statistics over decisions routed within a window.
+     * Statistics over decisions routed within a window, every figure computed by the database ({@link StatsQueries}).
      *
-     * @param name   label for the window
-     * @param within how far back, or {@code null} for all time
+     * @param name    label for the window
+     * @param within  how far back, or {@code null} for all time
+     * @param traffic chat only, or all decisions
      */
-    public Window window(String name, Duration within) {
+    public Window window(String name, Duration within, Traffic traffic) {
         long since = within == null ? Long.MIN_VALUE : clock.millis() - within.toMillis();
+        StatsQueries sql = new StatsQueries(traffic, database.dialect());
         Map<String, Integer> routed = new LinkedHashMap<>();
         Map<String, Integer> flagged = new HashMap<>();
-        int flags = 0;
-        Map<String, Map<String, Integer>> correctionVotes = new HashMap<>();
-        Map<String, String> routedTo = new HashMap<>();
-        int corrections = 0;
+        Map<String, Integer> corrected = new HashMap<>();
+        List<Confusion> confusions = new ArrayList<>();
+        int[] flags = {0};
+        int[] corrections = {0};
         try (Connection c = database.connection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT specialist, COUNT(*) FROM decisions WHERE created_at >= ? GROUP BY specialist")) {
-                s.setLong(1, since);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        routed.put(rs.getString(1), rs.getInt(2));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT d.specialist, COUNT(*), COUNT(DISTINCT d.id) FROM flags f"
-                    + " JOIN decisions d ON d.id = f.decision_id WHERE d.created_at >= ? GROUP BY d.specialist")) {
-                s.setLong(1, since);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        flags += rs.getInt(2);
-                        flagged.put(rs.getString(1), rs.getInt(3));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT d.id, d.specialist, c.specialist FROM corrections c"
-                    + " JOIN decisions d ON d.id = c.decision_id WHERE d.created_at >= ?")) {
-                s.setLong(1, since);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        corrections++;
-                        routedTo.put(rs.getString(1), rs.getString(2));
-                        correctionVotes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(3), 1, Integer::sum);
-                    }
-                }
-            }
+            query(c, sql.routed(), since, rs -> routed.put(rs.getString(1), rs.getInt(2)));
+            query(c, sql.flags(), since, rs -> {
+                flags[0] += rs.getInt(2);
+                flagged.put(rs.getString(1), rs.getInt(3));
+            });
+            query(c, sql.corrections(), since, rs -> corrections[0] = rs.getInt(1));
+            query(c, sql.confusions(), since, rs -> {
+                corrected.merge(rs.getString(1), rs.getInt(3), Integer::sum);
+                confusions.add(new Confusion(rs.getString(1), rs.getString(2), rs.getInt(3)));
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot compute statistics: " + e.getMessage(), e);
         }
-        Map<String, Integer> corrected = new HashMap<>();
-        Map<String, Integer> confusions = new HashMap<>();
-        correctionVotes.forEach((decision, votes) -> {
-            String target = Majority.of(votes).getKey();
-            String from = routedTo.get(decision);
-            if (!target.equals(from)) {
-                corrected.merge(from, 1, Integer::sum);
-                confusions.merge(from + " → " + target, 1, Integer::sum);
-            }
-        });
+        SpecialistCatalog specialists = catalog.get();
         List<SpecialistLine> lines = new ArrayList<>();
-        for (Specialist s : catalog.specialists()) {
+        for (Specialist s : specialists.specialists()) {
             lines.add(new SpecialistLine(s.id(), routed.getOrDefault(s.id(), 0), flagged.getOrDefault(s.id(), 0), corrected.getOrDefault(s.id(), 0)));
         }
-        routed.keySet().stream().filter(id -> catalog.find(id).isEmpty()).forEach(id ->
+        routed.keySet().stream().filter(id -> specialists.find(id).isEmpty()).forEach(id ->
                 lines.add(new SpecialistLine(id, routed.get(id), flagged.getOrDefault(id, 0), corrected.getOrDefault(id, 0))));
-        List<Confusion> top = confusions.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(5)
-                .map(e -> new Confusion(e.getKey().split(" → ")[0], e.getKey().split(" → ")[1], e.getValue()))
-                .toList();
-        return new Window(name, lines, flags, corrections, top);
+        return new Window(name, lines, flags[0], corrections[0], confusions.stream().limit(TOP_CONFUSIONS).toList());
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, long since, Row row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, since);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        }
     }
 
     /** One specialist's figures in a window. */

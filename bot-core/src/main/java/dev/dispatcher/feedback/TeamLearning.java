@@ -6,99 +6,142 @@ import dev.dispatcher.routing.RoutingModel;
 import dev.dispatcher.routing.TaskAnalysis;
 import dev.dispatcher.store.FeedbackStore;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the team's corrections taught the router, rebuilt from the store so every replica converges on the same state.
+ * What the team's corrections taught the router, always the same for the same stored corrections, so every replica
+ * converges on it.
  *
- * <p>Each corrected decision becomes one lesson, labelled with the specialist most users corrected it to and weighted
- * by net agreement (agreeing minus dissenting corrections): one correction counts half, two agreeing three quarters,
- * and so on towards one. A lesson teaches twice:
+ * <p>Each corrected decision becomes one {@link Lesson} ({@link LessonPlan} says which corrections count and how much).
+ * A lesson teaches twice:
  * <ul>
  *   <li>its sentence: near-identical tasks follow it ({@link CorrectionIndex}), merely similar ones only lean;</li>
  *   <li>its kind: the team's copy of the learned model takes a bounded step towards the corrected specialist
  *       ({@link RoutingModel#teach}), which moves every request sharing the lesson's convention role and evidence.</li>
  * </ul>
- * Lessons are applied in the order their decisions were first corrected, so the same stored corrections always give
- * the same model. Withdrawn flags and forgotten decisions drop out at the next {@link #reload()}.
+ * Lessons are applied in the order their decisions were first corrected. A new correction that comes last in that
+ * order is learnt in place, in well under a millisecond; anything else (a withdrawal, a forgotten decision, a second
+ * opinion on a decision, a correction another replica made earlier) relearns everything from the store.
  *
- * <p>Thread-safe: readers see an immutable snapshot, swapped atomically on reload.
+ * <p>Thread-safe: one writer at a time (methods are synchronized); routers read the current model and index without
+ * waiting.
  */
-public final class TeamLearning implements CorrectionMemory {
-
-    private record Snapshot(CorrectionIndex index, LinearModel model, int lessons) {}
+public final class TeamLearning implements CorrectionMemory, Lessons {
 
     private final FeedbackStore store;
     private final RoutingModel routing;
+    private final LessonPlan plan;
     private final AtomicLong version = new AtomicLong();
-    private volatile Snapshot current;
+    private volatile CorrectionIndex index = new CorrectionIndex();
+    private volatile LinearModel model;
+    private volatile List<Lesson> applied = List.of();
+    private LessonPlan.Counts counts = LessonPlan.Counts.none();
 
+    /** Learning in which every stored correction counts, however many one person makes. */
     public TeamLearning(FeedbackStore store, RoutingModel routing) {
-        this.store = store;
-        this.routing = routing;
-        this.current = new Snapshot(CorrectionIndex.empty(), null, 0);
+        this(store, routing, LessonPlan.UNCAPPED);
     }
 
-    /** Re-reads every correction from the store and relearns from them; call after any correction changes. */
-    public synchronized void reload() {
-        List<Lesson> lessons = lessons(store.corrections());
-        CorrectionIndex.Builder index = CorrectionIndex.builder();
-        LinearModel model = lessons.isEmpty() ? null : routing.teamModel();
-        for (Lesson lesson : lessons) {
-            TaskAnalysis analysis = routing.analyse(lesson.task());
-            index.add(analysis.contentTerms(), lesson.specialist(), lesson.weight(), lesson.corrections());
-            routing.teach(model, analysis, lesson.specialist(), lesson.weight());
+    /**
+     * @param perHour how many of one person's corrections in one hour teach; the rest are recorded but weigh nothing
+     */
+    public TeamLearning(FeedbackStore store, RoutingModel routing, int perHour) {
+        this.store = store;
+        this.routing = routing;
+        this.plan = new LessonPlan(perHour);
+    }
+
+    /** Relearns everything from the store. */
+    public void reload() {
+        relearn();
+    }
+
+    @Override
+    public synchronized void relearn() {
+        LessonPlan.Plan next = plan.lessons(store.corrections());
+        CorrectionIndex freshIndex = new CorrectionIndex();
+        LinearModel freshModel = routing.teamModel();
+        for (Lesson lesson : next.lessons()) {
+            learn(lesson, freshIndex, freshModel);
         }
-        current = new Snapshot(index.build(), model, lessons.size());
+        index = freshIndex;
+        model = next.lessons().isEmpty() ? null : freshModel;
+        applied = List.copyOf(next.lessons());
+        counts = next.counts();
         version.incrementAndGet();
     }
 
-    /** One corrected decision as a lesson, in the order lessons are applied. */
-    record Lesson(String decisionId, String task, String specialist, double weight, int corrections, long firstCorrected) {}
-
-    /** The lessons stored corrections give: one per decision with a net majority, oldest first correction first. */
-    static List<Lesson> lessons(List<FeedbackStore.CorrectionRow> rows) {
-        Map<String, String> taskByDecision = new LinkedHashMap<>();
-        Map<String, Long> firstByDecision = new HashMap<>();
-        Map<String, Map<String, Integer>> votesByDecision = new HashMap<>();
-        for (FeedbackStore.CorrectionRow row : rows) {
-            taskByDecision.put(row.decisionId(), row.taskText());
-            firstByDecision.merge(row.decisionId(), row.createdAt(), Math::min);
-            votesByDecision.computeIfAbsent(row.decisionId(), k -> new LinkedHashMap<>()).merge(row.correctedTo(), 1, Integer::sum);
-        }
-        List<Lesson> lessons = new ArrayList<>();
-        for (Map.Entry<String, String> task : taskByDecision.entrySet()) {
-            Map<String, Integer> votes = votesByDecision.get(task.getKey());
-            Map.Entry<String, Integer> majority = Majority.of(votes);
-            int total = votes.values().stream().mapToInt(Integer::intValue).sum();
-            int net = majority.getValue() - (total - majority.getValue());
-            if (net > 0) {
-                lessons.add(new Lesson(task.getKey(), task.getValue(), majority.getKey(), 1 - Math.pow(0.5, net),
-                        majority.getValue(), firstByDecision.get(task.getKey())));
+    /** Learns a new correction of one decision in place when it comes last; otherwise relearns everything. */
+    @Override
+    public synchronized void corrected(String decisionId) {
+        List<FeedbackStore.CorrectionRow> rows = store.corrections(decisionId);
+        Lesson lesson = rows.size() == 1 ? plan.lessonOf(rows.get(0), counts) : null;
+        boolean known = applied.stream().anyMatch(l -> l.decisionId().equals(decisionId));
+        if (lesson == null || known || rows.get(0).createdAt() < counts.latest()) {
+            if (rows.size() == 1 && !known && rows.get(0).createdAt() >= counts.latest()) {
+                counts = counts.after(rows.get(0));   // not trusted, or over its author's hourly cap: weighs nothing
+                return;
             }
+            relearn();
+            return;
         }
-        lessons.sort(Comparator.comparingLong(Lesson::firstCorrected).thenComparing(Lesson::decisionId));
-        return lessons;
+        apply(lesson, rows.get(0));
+    }
+
+    /** Picks up corrections other replicas stored: learns new ones in place when they come last, else relearns. */
+    public synchronized void refresh() {
+        LessonPlan.Plan next = plan.lessons(store.corrections());
+        List<Lesson> known = applied;
+        if (next.lessons().equals(known)) {
+            counts = next.counts();
+            return;
+        }
+        if (next.lessons().size() > known.size() && next.lessons().subList(0, known.size()).equals(known)) {
+            LinearModel target = model == null ? routing.teamModel() : model;
+            for (Lesson lesson : next.lessons().subList(known.size(), next.lessons().size())) {
+                learn(lesson, index, target);
+            }
+            model = target;
+            applied = List.copyOf(next.lessons());
+            counts = next.counts();
+            version.incrementAndGet();
+            return;
+        }
+        relearn();
+    }
+
+    private void apply(Lesson lesson, FeedbackStore.CorrectionRow row) {
+        LinearModel target = model == null ? routing.teamModel() : model;
+        learn(lesson, index, target);
+        model = target;
+        List<Lesson> grown = new ArrayList<>(applied);
+        grown.add(lesson);
+        applied = List.copyOf(grown);
+        counts = counts.after(row);
+        version.incrementAndGet();
+    }
+
+    private void learn(Lesson lesson, CorrectionIndex into, LinearModel team) {
+        TaskAnalysis analysis = routing.analyse(lesson.task());
+        into.add(analysis.contentTerms(), lesson.specialist(), lesson.weight(), lesson.corrections());
+        routing.teach(team, analysis, lesson.specialist(), lesson.weight());
     }
 
     @Override
     public Map<String, Vote> votes(List<String> contentTerms) {
-        return current.index().votes(contentTerms);
+        return index.votes(contentTerms);
     }
 
     @Override
     public LinearModel learned() {
-        return current.model();
+        return model;
     }
 
     @Override
     public int learnedFrom() {
-        return current.lessons();
+        return applied.size();
     }
 
     @Override
@@ -108,6 +151,18 @@ public final class TeamLearning implements CorrectionMemory {
 
     /** How many corrected tasks the router currently learns from. */
     public int size() {
-        return current.lessons();
+        return applied.size();
     }
+
+    /**
+     * One corrected decision as the router learns it.
+     *
+     * @param decisionId     the decision
+     * @param task           its task
+     * @param specialist     who the counted corrections' majority says should have had it
+     * @param weight         how much it teaches: one correction half, two agreeing three quarters, towards one
+     * @param corrections    how many counted corrections agree
+     * @param firstCorrected when its first counted correction was made, which orders lessons
+     */
+    public record Lesson(String decisionId, String task, String specialist, double weight, int corrections, long firstCorrected) {}
 }

@@ -5,8 +5,6 @@ import dev.dispatcher.eval.EvalCases;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The specialists' documents under the knowledge-base root, split into sections, and the links replies point at.
  *
- * <p>A document that is missing or unreadable does not stop the bot: it is logged once as a warning naming the file,
- * and {@link #isMissing(String)} tells the router to fall back, as the seed prescribes. Immutable and thread-safe.
+ * <p>A document that is not there does not stop the bot: it is logged once as a warning naming the file, and
+ * {@link #isMissing(String)} tells the router to fall back, as the seed prescribes. A document that is there but
+ * cannot be read (not UTF-8, a folder) is a configuration error. Immutable and thread-safe.
  */
 public final class KnowledgeBase {
 
@@ -32,6 +31,7 @@ public final class KnowledgeBase {
     private final Map<String, Path> missing = new LinkedHashMap<>();
     private final List<Section> sections = new ArrayList<>();
     private final List<EvalCase> examples = new ArrayList<>();
+    private final dev.dispatcher.routing.Conventions conventions;
 
     /**
      * Reads every specialist's document.
@@ -41,18 +41,26 @@ public final class KnowledgeBase {
      * @param linkBase base URL for links, e.g. a repository's web URL; {@code null} or blank for plain paths
      */
     public KnowledgeBase(Path root, SpecialistCatalog catalog, String linkBase) {
+        this.conventions = catalog.conventions();
         this.root = root;
         this.linkBase = linkBase == null || linkBase.isBlank() ? null : linkBase.replaceAll("/+$", "");
         String folder = root.toAbsolutePath().normalize().getFileName().toString();
         for (Specialist s : catalog.specialists()) {
             Path file = root.resolve(s.document()).normalize();
-            displayPaths.put(s.id(), folder + "/" + s.document().replace('\\', '/'));
+            String shown = folder + "/" + s.document().replace('\\', '/');
+            displayPaths.put(s.id(), shown);
             try {
-                sections.addAll(MarkdownSections.split(s.id(), Files.readString(file)));
-            } catch (IOException e) {
-                missing.put(s.id(), file);
-                LOG.warn("knowledge base document missing for {}: {} ({}); tasks for it fall back to {}",
-                        s.id(), file, e.getClass().getSimpleName(), catalog.settings().fallbackSpecialist());
+                sections.addAll(MarkdownSections.split(s.id(), TextFile.read(file)));
+            } catch (TextFile.Unreadable e) {
+                if (e.reason().equals(TextFile.NOT_FOUND)) {
+                    // The seed's "missing documentation": the bot runs, and tasks for this specialist fall back.
+                    missing.put(s.id(), Path.of(shown));
+                    LOG.warn("knowledge base document for {} not found: {}; tasks for it fall back to {}",
+                            s.id(), file, catalog.settings().fallbackSpecialist());
+                } else {
+                    // There but unusable (not UTF-8, a folder): a mistake to fix, not a document to do without.
+                    throw new ConfigException(file, "", "the document of " + s.id() + " cannot be read: " + e.reason());
+                }
             }
         }
         readExamples(catalog);
@@ -70,8 +78,8 @@ public final class KnowledgeBase {
         Path file = root.resolve(catalog.examplesFile());
         try {
             examples.addAll(EvalCases.read(file, catalog));
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot read labelled examples (" + e.getClass().getSimpleName() + ")");
+        } catch (TextFile.Unreadable e) {
+            throw new ConfigException(file, "", "cannot read the labelled examples: " + e.reason());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, "", e.getMessage());
         }
@@ -83,6 +91,11 @@ public final class KnowledgeBase {
      */
     public List<EvalCase> examples() {
         return List.copyOf(examples);
+    }
+
+    /** The examples as (text, specialist id) under the team's conventions, as the router learns them. */
+    public List<Map.Entry<String, String>> labelledExamples() {
+        return examples.stream().map(e -> Map.entry(e.text(), conventions.labelFor(e.kind(), e.label()))).toList();
     }
 
     public Path root() {
@@ -98,7 +111,10 @@ public final class KnowledgeBase {
         return missing.containsKey(specialistId);
     }
 
-    /** The file that was expected for a specialist whose document is missing. */
+    /**
+     * The file that was expected for a specialist whose document is missing, as replies show it: relative to the
+     * knowledge base's parent ({@code knowledgebase/backend/auth.md}), never a path on the server.
+     */
     public Optional<Path> missingFile(String specialistId) {
         return Optional.ofNullable(missing.get(specialistId));
     }

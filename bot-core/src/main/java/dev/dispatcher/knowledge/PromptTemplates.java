@@ -3,8 +3,6 @@ package dev.dispatcher.knowledge;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,9 +68,9 @@ public final class PromptTemplates {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot read template (" + e.getClass().getSimpleName() + ")");
+            return TextFile.read(file);
+        } catch (TextFile.Unreadable e) {
+            throw new ConfigException(file, "", "cannot read the template: " + e.reason());
         }
     }
 }

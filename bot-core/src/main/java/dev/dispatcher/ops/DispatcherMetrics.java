@@ -5,24 +5,34 @@ import dev.dispatcher.routing.RoutingDecision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The bot's operational figures, exported as Prometheus text: tasks routed by specialist, fallbacks, flags,
- * corrections, routing latency, cache hit ratio, platform API calls, errors, rate-limit waits and duplicate events
- * dropped. One instance per process; thread-safe.
+ * corrections, routing latency, cache hit ratio, platform API calls, errors, rate-limit waits, duplicate events
+ * dropped, and the knowledge-base version in use with its reloads. One instance per process; thread-safe.
  */
 public final class DispatcherMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer routingLatency;
+    private final MultiGauge knowledgeBase;
+    private final AtomicLong knowledgeBaseLoadedAt = new AtomicLong();
 
     public DispatcherMetrics() {
+        this.knowledgeBase = MultiGauge.builder("dispatcher.knowledge.base.info")
+                .description("the knowledge-base version routing now (value 1)").register(registry);
+        Gauge.builder("dispatcher.knowledge.base.loaded.timestamp.seconds", knowledgeBaseLoadedAt, AtomicLong::get)
+                .description("when the knowledge-base version in use was loaded").register(registry);
         this.routingLatency = Timer.builder("dispatcher.routing.latency")
                 .description("time to route and record one task")
                 .publishPercentiles(0.5, 0.99)
@@ -113,6 +123,21 @@ public final class DispatcherMetrics {
     /** An event could not be stored as a job: it was answered without a record, or refused. */
     public void jobUnrecorded(String platform) {
         Counter.builder("dispatcher.jobs.unrecorded").tag("platform", platform).register(registry).increment();
+    }
+
+    /**
+     * The knowledge base in use: {@code dispatcher_knowledge_base_info{version="3f2a…"} 1}, one series, the version
+     * replacing the one before.
+     */
+    public void knowledgeBaseLoaded(String version) {
+        knowledgeBase.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1.0)), true);
+        knowledgeBaseLoadedAt.set(System.currentTimeMillis() / 1000);
+    }
+
+    /** A reload of the knowledge base ended: {@code reloaded} or {@code refused}. */
+    public void knowledgeBaseReload(String outcome) {
+        Counter.builder("dispatcher.knowledge.base.reloads").tag("outcome", outcome)
+                .description("reloads of the knowledge base after its files changed or SIGHUP").register(registry).increment();
     }
 
     public MeterRegistry registry() {

@@ -36,7 +36,7 @@ public final class ReplyComposer {
                 ? task.strip().substring(0, decision.routedChars()) + " […]"
                 : task.strip();
         return new Reply(decisionId, task, decision, specialist, analysis(decision, specialist),
-                prompt(decisionId, decision, shownTask), notes(task, decision));
+                prompt(decisionId, decision, shownTask), notes(task, decision, decisionId != null));
     }
 
     private List<Reply.Line> analysis(RoutingDecision decision, Specialist specialist) {
@@ -54,11 +54,11 @@ public final class ReplyComposer {
         return lines;
     }
 
-    private List<String> notes(String task, RoutingDecision decision) {
+    private List<String> notes(String task, RoutingDecision decision, boolean stored) {
         List<String> notes = new ArrayList<>();
         if (decision.truncated()) {
-            notes.add(String.format(Locale.ROOT, "The task is %,d characters long; it was routed on its first %,d.",
-                    task.strip().length(), decision.routedChars()));
+            notes.add(String.format(Locale.ROOT, "The task is %,d characters long; only its first %,d were routed%s.",
+                    task.strip().length(), decision.routedChars(), stored ? " and kept" : ""));
         }
         if (decision.decidedByCorrections()) {
             notes.add("Earlier corrections decided this route (" + decision.correctionsUsed()

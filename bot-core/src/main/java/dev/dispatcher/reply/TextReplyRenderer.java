@@ -1,8 +1,9 @@
 package dev.dispatcher.reply;
 
 /**
- * Renders a reply as plain text in the seed's response format, for the terminal. The shell echoes nothing to other
- * people, so no escaping is needed here; platform renderers do their own.
+ * Renders a reply as plain text in the seed's response format, for the terminal. Nothing here can ping anyone, but a
+ * task's escape sequences could drive the terminal: every control character is shown as a picture
+ * ({@link TerminalText}). Platform renderers do their own escaping.
  */
 public final class TextReplyRenderer {
 
@@ -25,6 +26,6 @@ public final class TextReplyRenderer {
             out.append('\n').append("(decision ").append(reply.decisionId()).append(" · ").append(misrouteHint)
                     .append(" if this is the wrong specialist)\n");
         }
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 }

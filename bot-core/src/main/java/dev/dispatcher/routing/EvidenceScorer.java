@@ -21,9 +21,12 @@ public final class EvidenceScorer {
     static final double DOMAIN = 2.0;
     /** Words that say something does not do what it should, which a task describing a failure nearly always has. */
     private static final java.util.Set<String> FAILURE_CUES = java.util.Set.of("not", "no", "never", "doesn't", "don't",
-            "isn't", "can't", "cannot", "won't", "didn't", "wasn't", "aren't", "instead", "ignored", "missing", "wrong",
-            "fail", "fails", "failed", "failing", "broken", "raise", "raises", "throw", "throws", "error", "errors",
-            "exception", "stale", "empty", "nothing", "lost", "twice", "duplicate", "unexpected", "incorrect");
+            "isn't", "can't", "cannot", "won't", "didn't", "wasn't", "aren't", "doesnt", "dont", "isnt", "cant", "wont",
+            "instead", "ignored", "ignore", "ignores", "missing", "wrong", "wrongly", "incorrect", "incorrectly", "fail",
+            "fails", "failed", "failing", "broken", "broke", "breaks", "raise", "raises", "throw", "throws", "error",
+            "errors", "exception", "stale", "empty", "nothing", "nobody", "lost", "lose", "loses", "twice", "duplicate",
+            "unexpected", "again", "still", "keep", "keeps", "kept", "stopped", "anymore", "stuck", "literally", "somehow",
+            "suddenly", "wipe", "wipes", "wiped", "drop", "drops", "dropped", "mismatch", "weird");
     /** How the cross-domain rule shows among the detected keywords. */
     static final String CROSS_DOMAIN = "failure across several domains";
 

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LinearModel {
 
     /** How far the corrected specialist must beat the chosen one after a correction, in score units. */
-    static final double MARGIN = 1.0;
+    static final double MARGIN = 2.0;
 
     private final int specialists;
     private volatile double[] evidenceWeights;

@@ -39,7 +39,7 @@ final class ModelFeatures {
         double[][] roles = new double[2 * conventions.size()][n];
         String domain = analysis.namedDomain() < 0 ? null : specialists.get(analysis.namedDomain()).id();
         for (int j = 0; j < conventions.size(); j++) {
-            double p = j < analysis.kindProbabilities().length ? analysis.kindProbabilities()[j] : 0;
+            double p = j < analysis.kindProbabilities().length ? roleStrength(analysis.kindProbabilities()[j]) : 0;
             if (p <= 0) {
                 continue;
             }
@@ -72,6 +72,15 @@ final class ModelFeatures {
         keys[i] = BIAS;
         values[i] = 0.25;
         return new ModelFeatures(analysis.evidence(), roles, keys, values);
+    }
+
+    /**
+     * How strongly a task takes a convention role, from how likely it is of that kind: as likely as it is when that is
+     * more likely than not, and much less when it is not (the square), so a task the kind classifier merely suspects
+     * moves little when a team teaches that kind.
+     */
+    static double roleStrength(double probability) {
+        return probability < 0.5 ? probability * probability : probability;
     }
 
     private static void setRole(double[] row, int specialist, double value) {

@@ -20,7 +20,7 @@ public final class RoutingModel {
      * each kind of evidence counts, and the specialists' bias, not at all, so a lesson about one kind of request never
      * moves requests of other kinds. Chosen with {@code eval --learn} on the convention-shift sets (see README).
      */
-    public static final LinearModel.LearningRates CORRECTIONS = new LinearModel.LearningRates(0, 1.0, 0.03, 0, 4.0);
+    public static final LinearModel.LearningRates CORRECTIONS = new LinearModel.LearningRates(0, 1.0, 0.03, 0, 5.0);
 
     /** With no examples to measure doubt on, a runner-up this likely is named under "also consider". */
     static final double WITHOUT_EXAMPLES_ALSO_CONSIDER = 0.2;

@@ -1,9 +1,6 @@
 package dev.dispatcher.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,16 +47,11 @@ public final class SpecialistCatalog {
      *
      * @param file the YAML (or JSON) file
      * @return the catalog
-     * @throws ConfigException when the file is missing, unparsable, or any field is absent or wrong
+     * @throws ConfigException when the file is not found, not UTF-8, not valid YAML (naming the line and column), or any
+     *                         field is absent or wrong
      */
     public static SpecialistCatalog load(Path file) {
-        JsonNode root;
-        try {
-            root = YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
-                    .readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot read routing configuration (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        JsonNode root = YamlFile.read(file);
         if (root == null || !root.isObject()) {
             throw new ConfigException(file, "", "expected a mapping with 'settings' and 'specialists'");
         }

@@ -1,11 +1,14 @@
 package dev.dispatcher.shell;
 
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.LocalMessageIds;
 import dev.dispatcher.dispatch.Task;
+import dev.dispatcher.dispatch.TaskText;
 import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.StatsRenderer;
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.reply.Reply;
+import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.reply.TextReplyRenderer;
 import dev.dispatcher.routing.Specialist;
 import java.io.BufferedReader;
@@ -30,7 +33,7 @@ public final class ShellAdapter {
     private final String user;
     private final String misrouteCode;
     private final TextReplyRenderer renderer = new TextReplyRenderer();
-    private int messageCounter;
+    private final LocalMessageIds messageIds = new LocalMessageIds();
     private ConversationRef lastReply;
     private Feedback.Flag pendingFlag;
 
@@ -49,10 +52,10 @@ public final class ShellAdapter {
 
     /** Runs until {@code quit} or the end of input. */
     public void run() throws IOException {
-        out.println("Backend Task Dispatcher — local shell. Type a backend task and press Enter.");
-        out.println("Flag the last reply as misrouted with " + misrouteCode + "; 'stats' for statistics; 'help'; 'quit' or Ctrl-D to leave.");
+        say("Backend Task Dispatcher — local shell. Type a backend task and press Enter.");
+        say("Flag the last reply as misrouted with " + misrouteCode + "; 'stats' for statistics; 'help'; 'quit' or Ctrl-D to leave.");
         String line;
-        while (prompt() && (line = in.readLine()) != null) {
+        while (prompt() && (line = readLine()) != null) {
             String text = line.strip();
             if (text.equalsIgnoreCase("quit") || text.equalsIgnoreCase("exit")) {
                 break;
@@ -60,10 +63,37 @@ public final class ShellAdapter {
             try {
                 handle(text);
             } catch (RuntimeException e) {
-                out.println("⚠️ " + e.getMessage());
+                say("⚠️ " + e.getMessage());
             }
         }
-        out.println("Bye.");
+        say("Bye.");
+    }
+
+    /**
+     * The next line, ended by a line feed only (a carriage return before it is dropped). {@code BufferedReader.readLine}
+     * also ends a line at a lone carriage return, which split one piped task into two.
+     *
+     * @return the line, or {@code null} at the end of input
+     */
+    private String readLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            line.append((char) c);
+        }
+        if (c == -1 && line.length() == 0) {
+            return null;
+        }
+        int last = line.length() - 1;
+        if (last >= 0 && line.charAt(last) == '\r') {
+            line.setLength(last);
+        }
+        return line.toString();
+    }
+
+    /** Prints a line with its control characters shown, never obeyed: tasks and ids come from whoever typed them. */
+    private void say(String line) {
+        out.println(TerminalText.visible(line));
     }
 
     private boolean prompt() {
@@ -77,13 +107,13 @@ public final class ShellAdapter {
     private void handle(String text) {
         if (pendingFlag != null) {
             answerChoice(text);
-        } else if (text.isEmpty()) {
+        } else if (TaskText.isBlank(text)) {
             return;
         } else if (text.equalsIgnoreCase("help")) {
-            out.println(help());
+            say(help());
         } else if (text.equalsIgnoreCase("stats")) {
-            out.println(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()));
-        } else if (text.equals(misrouteCode) || text.equalsIgnoreCase("react " + misrouteCode)) {
+            say(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()));
+        } else if (text.equalsIgnoreCase(misrouteCode) || text.equalsIgnoreCase("react " + misrouteCode)) {
             flagLastReply();
         } else {
             route(text);
@@ -91,33 +121,33 @@ public final class ShellAdapter {
     }
 
     private void route(String text) {
-        ConversationRef origin = new ConversationRef("shell", CHANNEL, null, String.valueOf(++messageCounter));
+        ConversationRef origin = new ConversationRef("shell", CHANNEL, null, messageIds.next());
         Reply reply = core.dispatcher().dispatch(new Task(text, user, origin));
-        ConversationRef replyRef = new ConversationRef("shell", CHANNEL, origin.message(), String.valueOf(++messageCounter));
+        ConversationRef replyRef = new ConversationRef("shell", CHANNEL, origin.message(), messageIds.next());
         core.dispatcher().attach(reply.decisionId(), replyRef);
         lastReply = reply.acceptsFeedback() ? replyRef : null;
-        out.println();
-        out.println(renderer.render(reply, "react with " + misrouteCode));
+        say("");
+        say(renderer.render(reply, "react with " + misrouteCode));
     }
 
     private void flagLastReply() {
         if (lastReply == null) {
-            out.println("There is no routing reply to flag yet: type a task first.");
+            say("There is no routing reply to flag yet: type a task first.");
             return;
         }
         Feedback.Flag flag = core.feedback().flag(lastReply, user).orElse(null);
         if (flag == null) {
-            out.println("That reply is not one of mine.");
+            say("That reply is not one of mine.");
             return;
         }
         pendingFlag = flag;
-        out.println("❌ Flagged decision " + flag.decision().id() + " (routed to " + flag.decision().specialist()
+        say("❌ Flagged decision " + flag.decision().id() + " (routed to " + flag.decision().specialist()
                 + "). Who should have had it?");
         List<Specialist> choices = flag.choices();
         for (int i = 0; i < choices.size(); i++) {
-            out.println("  " + (i + 1) + ") " + choices.get(i).id() + " — " + choices.get(i).description());
+            say("  " + (i + 1) + ") " + choices.get(i).id() + " — " + choices.get(i).description());
         }
-        out.println("Type a number or a specialist id (anything else cancels the question; the flag stays).");
+        say("Type a number or a specialist id (anything else cancels the question; the flag stays).");
     }
 
     private void answerChoice(String text) {
@@ -127,23 +157,25 @@ public final class ShellAdapter {
         try {
             int number = Integer.parseInt(chosen);
             if (number < 1 || number > flag.choices().size()) {
-                out.println("There is no choice " + number + "; the question is cancelled. Flag again with " + misrouteCode + ".");
+                say("There is no choice " + number + "; the question is cancelled. Flag again with " + misrouteCode + ".");
                 return;
             }
             chosen = flag.choices().get(number - 1).id();
         } catch (NumberFormatException notANumber) {
             if (core.catalog().find(chosen).isEmpty()) {
-                out.println("Not a choice; the question is cancelled (the flag stays). Flag again with " + misrouteCode + ".");
+                say("Not a choice; the question is cancelled (the flag stays). Flag again with " + misrouteCode + ".");
                 return;
             }
         }
         Feedback.Correction correction = core.feedback().correct(flag.decision().id(), chosen, user);
         if (correction.recorded()) {
-            out.println("✅ Recorded: \"" + flag.decision().taskText() + "\" belongs to " + correction.to().id()
-                    + " (" + correction.agreeing() + (correction.agreeing() == 1 ? " vote" : " votes")
-                    + "). Similar tasks will route there from now on.");
+            say("✅ Recorded: \"" + flag.decision().taskText() + "\" belongs to " + correction.to().id()
+                    + " (" + correction.agreeing() + (correction.agreeing() == 1 ? " vote" : " votes") + "). "
+                    + (correction.awaitingReview()
+                            ? "It teaches the router once someone allowed to teach confirms it."
+                            : "Similar tasks will route there from now on."));
         } else {
-            out.println("⚠️ " + correction.rejection());
+            say("⚠️ " + correction.rejection());
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class DecisionLog {
 
+    /** The most of one task that is ever stored; routing reads less ({@code settings.maxTaskChars}, 2,000 by default). */
+    public static final int MAX_STORED_CHARS = 10_000;
+
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     /** A decision with the thread of its primary reply. */
@@ -34,30 +37,46 @@ public final class DecisionLog {
     }
 
     /**
-     * Stores a decision.
+     * Stores a decision, with the task as it was routed: a task longer than the router reads is kept as the prefix
+     * that was routed (at most {@link #MAX_STORED_CHARS} characters) together with its full length.
      *
      * @return the new decision id
      * @throws StoreException when the database refuses it
      */
     public String record(Task task, RoutingDecision decision) {
         String id = newId();
+        String text = task.text().strip();
         String sql = "INSERT INTO decisions (id, created_at, platform, channel, requester, task_text, specialist,"
-                + " confidence, fallback, reply_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+                + " confidence, fallback, reply_ref, source, task_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)";
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, id);
             s.setLong(2, clock.millis());
             s.setString(3, task.origin().platform());
             s.setString(4, task.origin().channel());
             s.setString(5, task.requester());
-            s.setString(6, task.text());
+            s.setString(6, storedPrefix(text, decision));
             s.setString(7, decision.specialist());
             s.setDouble(8, decision.confidence());
             s.setString(9, decision.isFallback() ? decision.fallback().kind().name() : null);
+            s.setString(10, DecisionSource.of(task.origin()).column());
+            s.setInt(11, text.length());
             s.executeUpdate();
             return id;
         } catch (SQLException e) {
             throw new StoreException("cannot record decision for task from " + task.requester() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What of a task is kept: the part the router read, never more than {@link #MAX_STORED_CHARS}, never half a character. */
+    static String storedPrefix(String text, RoutingDecision decision) {
+        int keep = Math.min(text.length(), MAX_STORED_CHARS);
+        if (decision.truncated()) {
+            keep = Math.min(keep, decision.routedChars());
+        }
+        if (keep > 0 && keep < text.length() && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep);
     }
 
     /**
@@ -115,7 +134,7 @@ public final class DecisionLog {
         return new StoredDecision(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 rs.getString("platform"), rs.getString("channel"), rs.getString("requester"), rs.getString("task_text"),
                 rs.getString("specialist"), rs.getDouble("confidence"), rs.getString("fallback"), rs.getString("reply_ref"),
-                rs.getString("reply_thread"));
+                rs.getString("reply_thread"), DecisionSource.fromColumn(rs.getString("source")), rs.getInt("task_length"));
     }
 
     private String newId() {

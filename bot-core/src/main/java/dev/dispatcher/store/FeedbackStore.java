@@ -34,11 +34,26 @@ public final class FeedbackStore {
         return update("DELETE FROM flags WHERE decision_id = ? AND user_id = ?", decisionId, user) == 1;
     }
 
-    /** Records or replaces a user's correction of a decision. */
+    /** Records or replaces a user's correction of a decision, as one that teaches the router. */
     public void putCorrection(String decisionId, String user, String specialist) {
-        update("INSERT INTO corrections (decision_id, user_id, specialist, created_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (decision_id, user_id) DO UPDATE SET specialist = excluded.specialist, created_at = excluded.created_at",
-                decisionId, user, specialist, clock.millis());
+        putCorrection(decisionId, user, specialist, true);
+    }
+
+    /**
+     * Records or replaces a user's correction of a decision.
+     *
+     * @param trusted whether it teaches the router now (its author may teach); otherwise it waits for confirmation
+     */
+    public void putCorrection(String decisionId, String user, String specialist, boolean trusted) {
+        update("INSERT INTO corrections (decision_id, user_id, specialist, created_at, trusted) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (decision_id, user_id) DO UPDATE SET specialist = excluded.specialist,"
+                        + " created_at = excluded.created_at, trusted = excluded.trusted",
+                decisionId, user, specialist, clock.millis(), trusted ? 1 : 0);
+    }
+
+    /** Lets every correction of a decision that waits for confirmation teach the router; returns how many. */
+    public int confirm(String decisionId) {
+        return update("UPDATE corrections SET trusted = 1 WHERE decision_id = ? AND trusted = 0", decisionId);
     }
 
     /** Removes every flag and correction of a decision; returns how many corrections went. */
@@ -57,17 +72,46 @@ public final class FeedbackStore {
         return count("SELECT COUNT(*) FROM corrections WHERE decision_id = ? AND specialist = ?", decisionId, specialist);
     }
 
-    /** One user's correction, with the task it corrected. */
-    public record CorrectionRow(String decisionId, String taskText, String routedTo, String correctedTo, String user, long createdAt) {}
+    /**
+     * One user's correction, with the task it corrected.
+     *
+     * @param trusted whether it teaches the router (its author may teach, or someone confirmed it)
+     */
+    public record CorrectionRow(String decisionId, String taskText, String routedTo, String correctedTo, String user,
+                                long createdAt, boolean trusted) {
+
+        public CorrectionRow(String decisionId, String taskText, String routedTo, String correctedTo, String user, long createdAt) {
+            this(decisionId, taskText, routedTo, correctedTo, user, createdAt, true);
+        }
+    }
 
     /** Every correction, oldest first, with the decision's task and original route. */
     public List<CorrectionRow> corrections() {
-        String sql = "SELECT c.decision_id, d.task_text, d.specialist AS routed, c.specialist AS corrected, c.user_id, c.created_at"
-                + " FROM corrections c JOIN decisions d ON d.id = c.decision_id ORDER BY c.created_at, c.decision_id, c.user_id";
+        return corrections("", new Object[0]);
+    }
+
+    /** The corrections of one decision, oldest first. */
+    public List<CorrectionRow> corrections(String decisionId) {
+        return corrections(" WHERE c.decision_id = ?", new Object[] {decisionId});
+    }
+
+    /** The corrections that wait for someone allowed to teach to confirm them, oldest first. */
+    public List<CorrectionRow> awaitingReview() {
+        return corrections(" WHERE c.trusted = 0", new Object[0]);
+    }
+
+    private List<CorrectionRow> corrections(String where, Object[] parameters) {
+        String sql = "SELECT c.decision_id, d.task_text, d.specialist AS routed, c.specialist AS corrected, c.user_id,"
+                + " c.created_at, c.trusted FROM corrections c JOIN decisions d ON d.id = c.decision_id" + where
+                + " ORDER BY c.created_at, c.decision_id, c.user_id";
         List<CorrectionRow> rows = new ArrayList<>();
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new CorrectionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, parameters);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new CorrectionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), rs.getInt(7) != 0));
+                }
             }
             return rows;
         } catch (SQLException e) {

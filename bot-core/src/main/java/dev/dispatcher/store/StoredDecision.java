@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param replyKey   {@link dev.dispatcher.dispatch.ConversationRef#messageKey()} of the message carrying the reply,
  *                   or {@code null} before it is attached
  * @param replyThread thread the reply sits in (the thread to post follow-ups in), or {@code null}
+ * @param source     whether a person asked in a chat or the command line did
+ * @param taskLength the task's full length in characters; {@code taskText} holds at most the part that was routed
  */
 public record StoredDecision(
         String id,
@@ -29,4 +31,6 @@ public record StoredDecision(
         double confidence,
         String fallback,
         String replyKey,
-        String replyThread) {}
+        String replyThread,
+        DecisionSource source,
+        int taskLength) {}

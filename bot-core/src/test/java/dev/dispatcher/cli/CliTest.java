@@ -82,7 +82,7 @@ class CliTest {
     @DisplayName("'route' with no task is a usage error")
     void routeWithoutTask() {
         assertThat(run("route")).isEqualTo(2);
-        assertThat(stderr()).contains("route needs a task").contains("usage:");
+        assertThat(stderr()).contains("route needs a task").contains("Usage: ./dispatcher route");
     }
 
     @Test
@@ -107,20 +107,24 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("'eval' names the line of a malformed case or an unknown specialist")
+    @DisplayName("'eval' names the line of a malformed case or an unknown specialist, with exit status 2")
     void evalBadFile() throws Exception {
         Path file = dir.resolve("bad.jsonl");
         Files.writeString(file, "{\"text\": \"ok\", \"label\": \"config-architect\"}\n{\"text\": \"x\", \"label\": \"wizard\"}\n");
-        assertThat(run("eval", file.toString())).isEqualTo(1);
+        assertThat(run("eval", file.toString())).isEqualTo(2);
         assertThat(stderr()).contains("bad.jsonl:2").contains("unknown specialist 'wizard'");
     }
 
     @Test
-    @DisplayName("'stats --json' counts what was routed")
+    @DisplayName("'stats' counts the team's chat traffic; 'stats --all' adds what 'route' routed")
     void statsJson() throws Exception {
         run("route", "Fix CORS issues");
         out.reset();
         assertThat(run("stats", "--json")).isZero();
+        assertThat(JSON.readTree(stdout()).path("windows").get(2).path("routed").asInt()).isZero();
+
+        out.reset();
+        assertThat(run("stats", "--all", "--json")).isZero();
         JsonNode allTime = JSON.readTree(stdout()).path("windows").get(2);
         assertThat(allTime.path("window").asText()).isEqualTo("all time");
         assertThat(allTime.path("routed").asInt()).isEqualTo(1);
@@ -128,33 +132,34 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("an unreadable database stops with a clear error and is not overwritten")
+    @DisplayName("an unreadable database stops with a clear error, exit status 2, and is not overwritten")
     void unreadableDatabase() throws Exception {
         Path db = dir.resolve("broken.db");
         byte[] garbage = "this is not a sqlite database, just some bytes that must survive".repeat(100).getBytes(StandardCharsets.UTF_8);
         Files.write(db, garbage);
         Map<String, String> env = Cores.environment(dir);
         env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + db);
-        assertThat(run(env, "stats")).isEqualTo(1);
+        assertThat(run(env, "stats")).isEqualTo(2);
         assertThat(stderr()).contains("broken.db").contains("nothing was written");
         assertThat(Files.readAllBytes(db)).isEqualTo(garbage);
     }
 
     @Test
-    @DisplayName("a malformed routing configuration stops with an error naming the file and field")
+    @DisplayName("a malformed routing configuration stops with an error naming the file and field, exit status 2")
     void malformedConfig() throws Exception {
         Path kb = dir.resolve("kb");
         dev.dispatcher.testkit.MiniKnowledgeBase.in(kb).editRouting("gadget: 3", "gadget: -1");
         Map<String, String> env = Cores.environment(dir);
         env.put("DISPATCHER_KB_DIR", kb.toString());
-        assertThat(run(env, "route", "gadget")).isEqualTo(1);
+        assertThat(run(env, "route", "gadget")).isEqualTo(2);
         assertThat(stderr()).contains("routing.yaml").contains("specialists[1].keywords.gadget");
     }
 
     @Test
-    @DisplayName("an unknown command is a usage error")
+    @DisplayName("an unknown command is a usage error: the problem and the usage on stderr, nothing on stdout")
     void unknownCommand() {
         assertThat(run("dance")).isEqualTo(2);
-        assertThat(stderr()).contains("unknown command 'dance'");
+        assertThat(stderr()).contains("'dance'").contains("Usage: ./dispatcher");
+        assertThat(stdout()).isEmpty();
     }
 }

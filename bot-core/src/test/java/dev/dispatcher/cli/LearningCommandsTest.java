@@ -89,6 +89,32 @@ class LearningCommandsTest {
     }
 
     @Test
+    @DisplayName("'export' leaves out fallbacks and command-line decisions nobody confirmed, but keeps corrected ones")
+    void exportLeavesOutUnconfirmedDecisions() throws Exception {
+        try (BotCore core = Cores.start(dir)) {
+            // GIVEN an unflagged fallback from a chat
+            route(core, "hello there");
+        }
+        // AND two decisions of ./dispatcher route, one of which is corrected afterwards
+        assertThat(run("route", "Configure SMTP settings")).isZero();
+        assertThat(run("route", "Add new table for user sessions")).isZero();
+        try (BotCore core = Cores.start(dir)) {
+            String id = core.database().connection().createStatement()
+                    .executeQuery("SELECT id FROM decisions WHERE task_text = 'Add new table for user sessions'").getString(1);
+            assertThat(core.feedback().correct(id, "auth-system-architect", "ana").recorded()).isTrue();
+        }
+
+        // WHEN
+        Path file = dir.resolve("mine.jsonl");
+        assertThat(run("export", file.toString())).isZero();
+
+        // THEN only the corrected command-line decision is a labelled example
+        assertThat(Files.readAllLines(file)).map(this::parse)
+                .extracting(n -> n.path("text").asText() + " → " + n.path("label").asText())
+                .containsExactly("Add new table for user sessions → auth-system-architect");
+    }
+
+    @Test
     @DisplayName("'forget' removes a decision's corrections, so the router unlearns them")
     void forget() {
         String id;

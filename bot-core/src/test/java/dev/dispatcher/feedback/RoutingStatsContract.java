@@ -154,6 +154,43 @@ abstract class RoutingStatsContract {
     }
 
     @Test
+    @DisplayName("a decision made on the command line counts only when all traffic is asked for")
+    void commandLineTraffic() {
+        // GIVEN a corrected decision from ./dispatcher route, today
+        clock.set(NOW);
+        String fromCommandLine = decisions.record(new dev.dispatcher.dispatch.Task("Fix CORS issues", "dev",
+                new dev.dispatcher.dispatch.ConversationRef("cli", "local", null, "k3x9-1")), decision("api-endpoints-architect"));
+        correct(fromCommandLine, "auth-system-architect", "U7");
+
+        // WHEN / THEN the team's statistics are as before; all traffic adds it, its flag and its correction
+        assertThat(totals(stats.standardWindows().get(0)))
+                .isEqualTo("3 routed, 2 flagged, 2 flags, 2 corrections, 2 corrected, accuracy 0.333");
+        RoutingStats.Window all = stats.standardWindows(RoutingStats.Traffic.ALL).get(0);
+        assertThat(totals(all)).isEqualTo("4 routed, 3 flagged, 3 flags, 3 corrections, 3 corrected, accuracy 0.250");
+        assertThat(all.confusions()).containsExactly(
+                new RoutingStats.Confusion("api-endpoints-architect", "auth-system-architect", 1),
+                new RoutingStats.Confusion("config-architect", "services-architect", 1),
+                new RoutingStats.Confusion("database-architect", "auth-system-architect", 1));
+    }
+
+    @Test
+    @DisplayName("a tie between corrections goes to the specialist id first in alphabetical order, as learning decides")
+    void tieGoesToTheFirstId() {
+        // GIVEN a decision two users corrected to two different specialists
+        clock.set(NOW);
+        String tied = routed(Duration.ZERO, "config-architect");
+        correct(tied, "user-management-architect", "U8");
+        correct(tied, "api-endpoints-architect", "U9");
+
+        // THEN it counts as corrected to the api architect, alphabetically first, as Majority says
+        assertThat(Majority.of(java.util.Map.of("user-management-architect", 1, "api-endpoints-architect", 1)).getKey())
+                .isEqualTo("api-endpoints-architect");
+        assertThat(stats.standardWindows().get(0).confusions())
+                .contains(new RoutingStats.Confusion("config-architect", "api-endpoints-architect", 1))
+                .noneMatch(c -> c.correctedTo().equals("user-management-architect"));
+    }
+
+    @Test
     @DisplayName("a specialist nobody was routed to has no accuracy rather than a perfect one")
     void noTasksNoAccuracy() {
         // WHEN the statistics are computed

@@ -58,7 +58,7 @@ class ReplyComposerTest {
     @DisplayName("says when a long task was routed on its beginning only")
     void truncationNote() {
         Reply reply = replyTo("Fix JWT token expiration. " + "x".repeat(10_000));
-        assertThat(reply.notes()).anySatisfy(n -> assertThat(n).contains("routed on its first 2,000"));
+        assertThat(reply.notes()).anySatisfy(n -> assertThat(n).contains("only its first 2,000 were routed"));
         assertThat(reply.prompt().length()).isLessThan(6_000);
     }
 

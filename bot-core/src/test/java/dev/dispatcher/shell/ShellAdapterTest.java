@@ -71,6 +71,31 @@ class ShellAdapterTest {
     }
 
     @Test
+    @DisplayName("a second session's flag lands on its own reply, never on the first session's")
+    void sessionsDoNotShareReplies() throws IOException {
+        try (BotCore core = Cores.start(dir)) {
+            // GIVEN a first session that routed one task
+            converse(core, "Add new table for user sessions");
+
+            // WHEN a second session, on the same database, routes another task and flags it
+            String second = converse(core, "Fix CORS issues", ":x:", "auth-system-architect");
+
+            // THEN the flag and the correction are on the second session's decision
+            assertThat(second).contains("(routed to api-endpoints-architect)")
+                    .contains("Recorded: \"Fix CORS issues\" belongs to auth-system-architect");
+        }
+    }
+
+    @Test
+    @DisplayName("two shells at once each flag their own replies")
+    void concurrentShells() throws IOException {
+        try (BotCore first = Cores.start(dir); BotCore second = Cores.start(dir)) {
+            converse(first, "Add new table for user sessions");
+            assertThat(converse(second, "Configure SMTP settings", ":x:")).contains("(routed to config-architect)");
+        }
+    }
+
+    @Test
     @DisplayName("keeps corrections across a restart")
     void survivesRestart() throws IOException {
         converse("Add new table for user sessions", ":x:", "1");

@@ -64,6 +64,45 @@ abstract class DecisionStoreContract {
     }
 
     @Test
+    @DisplayName("a decision remembers whether it came from a chat or from the command line")
+    void recordsTheSource() {
+        DecisionLog log = new DecisionLog(backend().openNew(), CLOCK);
+
+        String chat = log.record(task("Optimize SQL queries", "U42"), decision("database-architect"));
+        String commandLine = log.record(new dev.dispatcher.dispatch.Task("Optimize SQL queries", "dev",
+                new dev.dispatcher.dispatch.ConversationRef("cli", "local", null, "abc-1")), decision("database-architect"));
+
+        assertThat(log.find(chat).orElseThrow().source()).isEqualTo(DecisionSource.CHAT);
+        assertThat(log.find(commandLine).orElseThrow().source()).isEqualTo(DecisionSource.COMMAND_LINE);
+    }
+
+    @Test
+    @DisplayName("a huge task is kept as the prefix that was routed, with its full length")
+    void keepsABoundedPrefix() {
+        DecisionLog log = new DecisionLog(backend().openNew(), CLOCK);
+        String huge = "Fix JWT token expiration. " + "x".repeat(10_000_000);
+        dev.dispatcher.routing.RoutingDecision routedOnPrefix = new dev.dispatcher.routing.RoutingDecision("auth-system-architect",
+                0.9, List.of(), List.of(), null, null, 2_000, true, 0, List.of());
+
+        String id = log.record(task(huge, "U42"), routedOnPrefix);
+
+        StoredDecision found = log.find(id).orElseThrow();
+        assertThat(found.taskText()).hasSize(2_000).isEqualTo(huge.substring(0, 2_000));
+        assertThat(found.taskLength()).isEqualTo(huge.length());
+    }
+
+    @Test
+    @DisplayName("whatever the router read, no more than 10,000 characters of a task are kept")
+    void neverKeepsMoreThanTheBound() {
+        DecisionLog log = new DecisionLog(backend().openNew(), CLOCK);
+
+        String id = log.record(task("y".repeat(50_000), "U42"), decision("database-architect"));
+
+        assertThat(log.find(id).orElseThrow().taskText()).hasSize(DecisionLog.MAX_STORED_CHARS);
+        assertThat(log.find(id).orElseThrow().taskLength()).isEqualTo(50_000);
+    }
+
+    @Test
     @DisplayName("a decision tied to the message carrying its reply is found by that message")
     void attachThenFindByReply() {
         // GIVEN two recorded decisions

@@ -40,6 +40,34 @@ class UnreadableDatabaseTest {
     }
 
     @Test
+    @DisplayName("a database damaged inside stops start-up at once, naming DISPATCHER_DB_URL and the file, and leaves no side files")
+    void damagedDatabaseIsRefusedAtOnce() throws Exception {
+        // GIVEN a real database whose pages after the SQLite header were overwritten
+        Path file = folder.resolve("dispatcher.db");
+        Database.open("jdbc:sqlite:" + file, null, null).close();
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 100; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        Files.write(file, bytes);
+
+        // WHEN the bot opens it
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> Database.open("jdbc:sqlite:" + file, null, null))
+                .isInstanceOf(StoreException.class)
+                // THEN one sentence names the variable and the file and says what is wrong
+                .hasMessageStartingWith("DISPATCHER_DB_URL: the SQLite database " + file + " is damaged")
+                .hasMessageContaining("nothing was written")
+                .message().doesNotContain("\n");
+        // AND it says so at once, not after the pool's 10-second connection timeout (it took 12 to 16 s)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // AND the file is as it was, with no -wal or -shm beside it
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        assertThat(folder.resolve("dispatcher.db-wal")).doesNotExist();
+        assertThat(folder.resolve("dispatcher.db-shm")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("a text file is refused just the same and kept as it was")
     void textFileIsRefusedAndKept() throws Exception {
         // GIVEN someone pointed DISPATCHER_DB_URL at a notes file

@@ -35,12 +35,26 @@ public final class JavaProcess implements AutoCloseable {
      */
     public static JavaProcess start(String mainClass, Map<String, String> env, List<String> jvmOptions, Path output)
             throws IOException {
+        return start(mainClass, List.of(), env, jvmOptions, output);
+    }
+
+    /**
+     * Starts {@code mainClass} with arguments.
+     *
+     * @param args       what the operator typed after the command, e.g. {@code --help}
+     * @param env        the whole environment of the child (plus {@code PATH})
+     * @param jvmOptions e.g. {@code -Xmx128m}
+     * @param output     file that receives stdout and stderr
+     */
+    public static JavaProcess start(String mainClass, List<String> args, Map<String, String> env, List<String> jvmOptions,
+                                    Path output) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());

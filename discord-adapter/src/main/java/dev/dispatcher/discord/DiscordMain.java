@@ -2,9 +2,14 @@ package dev.dispatcher.discord;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.app.ExitStatus;
+import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.ops.AdminServer;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -19,20 +24,35 @@ import org.slf4j.LoggerFactory;
 public final class DiscordMain {
 
     /** Exit code for unusable configuration: a missing or rejected token, a bad variable, a bad knowledge base. */
-    static final int BAD_CONFIGURATION = 2;
+    static final int BAD_CONFIGURATION = ExitStatus.BAD_USAGE;
 
     /** Exit code when Discord cannot be reached at start-up (network, outage); a supervisor may retry. */
-    static final int CANNOT_CONNECT = 1;
+    static final int CANNOT_CONNECT = ExitStatus.FAILED;
+
+    /** How long a configured Discord address may take to accept a connection at start-up. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** What {@code ./dispatcher discord --help} says. */
+    static final List<String> HELP = List.of(
+            "Runs the Discord bot until it is stopped (Ctrl-C or SIGTERM). Every setting comes from the environment:",
+            "DISCORD_TOKEN, and optionally DISCORD_GUILD_ID and DISCORD_SHARDS; the others are in",
+            "discord-adapter/README.md and the main README.");
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordMain.class);
 
     private DiscordMain() {}
 
     public static void main(String[] args) {
+        OptionalInt answered = BotArguments.check("./dispatcher discord", HELP, args, System.out, System.err);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         try {
             Running bot = launch(System.getenv());
             // SIGTERM (docker stop, Kubernetes) runs this: finish the answers in flight, then disconnect and close.
             Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "discord-shutdown"));
+            // kill -HUP reloads the knowledge base rather than ending the bot.
+            bot.core().reloadOnHangup();
         } catch (StartFailure e) {
             System.err.println("discord: " + e.getMessage());
             System.exit(e.exitCode());
@@ -54,6 +74,11 @@ public final class DiscordMain {
         } catch (RuntimeException e) {
             throw new StartFailure(BAD_CONFIGURATION, e.getMessage());
         }
+        String unreachable = unreachableEndpoint(settings);
+        if (unreachable != null) {
+            core.close();
+            throw new StartFailure(CANNOT_CONNECT, unreachable);
+        }
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, core, work);
@@ -71,6 +96,24 @@ public final class DiscordMain {
         AdminServer admin = startAdmin(core.settings().adminPort(),
                 () -> work.isAdmitting() && DiscordBot.isReady(bot.shards()) && !bot.pipeline().full(), core);
         return new Running(bot, core, admin, work);
+    }
+
+    /**
+     * The configured Discord addresses, tried before JDA starts: JDA would retry an unreachable gateway for ever. A
+     * supervisor restarting the process (exit code 1) retries with its own backoff instead.
+     *
+     * @return one line naming the variable and why it cannot be reached, or {@code null} when both answer
+     */
+    private static String unreachableEndpoint(DiscordSettings settings) {
+        for (String[] endpoint : new String[][] {{"DISCORD_API_URL", settings.apiUrl()}, {"DISCORD_GATEWAY_URL", settings.gatewayUrl()}}) {
+            if (endpoint[1] != null) {
+                String why = DiscordEndpoints.unreachable(endpoint[1], CONNECT_TIMEOUT);
+                if (why != null) {
+                    return "cannot reach " + endpoint[0] + " " + endpoint[1] + ": " + why;
+                }
+            }
+        }
+        return null;
     }
 
     /**

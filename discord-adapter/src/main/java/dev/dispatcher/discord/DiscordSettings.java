@@ -1,6 +1,7 @@
 package dev.dispatcher.discord;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,12 +55,12 @@ public record DiscordSettings(
             throw new IllegalArgumentException("DISCORD_GUILD_ID must be a numeric guild id, was '" + guild + "'");
         }
         String api = blankToNull(env.get("DISCORD_API_URL"));
-        if (api != null && !api.startsWith("http")) {
-            throw new IllegalArgumentException("DISCORD_API_URL must be an http(s) URL, was '" + api + "'");
+        if (api != null) {
+            DiscordEndpoints.wellFormed("DISCORD_API_URL", api, Set.of("http", "https"), "http://127.0.0.1:8080/api/v10/");
         }
         String gateway = blankToNull(env.get("DISCORD_GATEWAY_URL"));
-        if (gateway != null && !gateway.startsWith("ws")) {
-            throw new IllegalArgumentException("DISCORD_GATEWAY_URL must be a ws(s) URL, was '" + gateway + "'");
+        if (gateway != null) {
+            DiscordEndpoints.wellFormed("DISCORD_GATEWAY_URL", gateway, Set.of("ws", "wss"), "ws://127.0.0.1:9000");
         }
         String shards = blankToNull(env.get("DISCORD_SHARDS"));
         String emoji = blankToNull(env.get("DISCORD_MISROUTE_EMOJI"));

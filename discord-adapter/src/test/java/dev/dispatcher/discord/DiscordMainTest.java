@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.testkit.JavaProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,85 @@ class DiscordMainTest {
         assertThatThrownBy(() -> DiscordMain.launch(env()))
                 .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageStartingWith("DISCORD_TOKEN is not set");
+    }
+
+    @Test
+    @DisplayName("'discord --help' prints the usage and exits 0 without starting the bot")
+    void help() throws Exception {
+        // GIVEN no settings at all: a started bot would stop for lack of DISCORD_TOKEN
+        try (JavaProcess bot = JavaProcess.start(DiscordMain.class.getName(), List.of("--help"), Map.of(), List.of(),
+                dir.resolve("help.log"))) {
+
+            // THEN
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).isZero();
+            assertThat(bot.output()).startsWith("Usage: ./dispatcher discord").contains("DISCORD_TOKEN").doesNotContain("is not set");
+        }
+    }
+
+    @Test
+    @DisplayName("an argument 'discord' does not take is a usage error: exit code 2 with the problem and the usage")
+    void unknownArgument() throws Exception {
+        try (JavaProcess bot = JavaProcess.start(DiscordMain.class.getName(), List.of("--token", "x"), Map.of(), List.of(),
+                dir.resolve("unknown.log"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(bot.output()).contains("Unknown option").contains("'--token'").contains("Usage: ./dispatcher discord")
+                    .doesNotContain("DISCORD_TOKEN is not set");
+        }
+    }
+
+    @Test
+    @DisplayName("a malformed DISCORD_GATEWAY_URL or DISCORD_API_URL stops the bot with exit code 2 and one line naming it")
+    void malformedAddresses() {
+        for (String gateway : List.of("ws://", "wss//gateway.discord.gg", "http://127.0.0.1:9000", "ws://exa mple")) {
+            assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISCORD_GATEWAY_URL", gateway)))
+                    .as(gateway)
+                    .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessage("DISCORD_GATEWAY_URL must be a ws or wss URL with a host, such as ws://127.0.0.1:9000, was '"
+                            + gateway + "'");
+        }
+        for (String api : List.of("http://", "http:/discord.com/api/v10/", "discord.com/api")) {
+            assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISCORD_API_URL", api)))
+                    .as(api)
+                    .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .hasMessageStartingWith("DISCORD_API_URL must be a http or https URL with a host");
+        }
+    }
+
+    @Test
+    @DisplayName("an unreachable DISCORD_API_URL stops the bot at once with exit code 1 and one line naming it")
+    void unreachableApi() throws Exception {
+        String api = "http://127.0.0.1:" + closedPort() + "/api/v10/";
+
+        assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISCORD_API_URL", api)))
+                .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+                .hasMessage("cannot reach DISCORD_API_URL " + api + ": connection refused");
+    }
+
+    @Test
+    @DisplayName("an unreachable DISCORD_GATEWAY_URL ends the process with one line naming it and exit code 1, not endless retries")
+    void unreachableGateway() throws Exception {
+        // GIVEN a Discord REST API that answers, and a gateway address nothing listens on
+        try (FakeDiscordRest rest = new FakeDiscordRest()) {
+            String gateway = "ws://127.0.0.1:" + closedPort();
+            rest.recommend(gateway, 1);
+
+            // WHEN the bot runs as the operator runs it
+            try (JavaProcess bot = JavaProcess.start(DiscordMain.class.getName(), List.of(), Map.of(
+                    "DISCORD_TOKEN", "fake.test.token", "DISCORD_API_URL", rest.baseUrl(), "DISCORD_GATEWAY_URL", gateway,
+                    "DISPATCHER_HOME", env().get("DISPATCHER_HOME"), "DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("g.db"),
+                    "DISPATCHER_ADMIN_PORT", "0"), List.of(), dir.resolve("gateway.log"))) {
+
+                // THEN it ends by itself, having said one thing
+                assertThat(bot.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+                assertThat(bot.output().strip()).isEqualTo("discord: cannot reach DISCORD_GATEWAY_URL " + gateway + ": connection refused");
+            }
+        }
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

@@ -2,12 +2,17 @@ package dev.dispatcher.slack;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.app.ExitStatus;
+import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.store.StoreException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +24,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackMain {
 
-    static final int BAD_CONFIGURATION = 2;
-    static final int FAILED = 1;
+    static final int BAD_CONFIGURATION = ExitStatus.BAD_USAGE;
+    static final int FAILED = ExitStatus.FAILED;
+
+    /** How long the Web API may take to answer the start-up {@code auth.test}. */
+    static final Duration API_TIMEOUT = Duration.ofSeconds(10);
+
+    /** What {@code ./dispatcher slack --help} says. */
+    static final List<String> HELP = List.of(
+            "Runs the Slack bot until it is stopped (Ctrl-C or SIGTERM). Every setting comes from the environment:",
+            "SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode); the others",
+            "are in slack-adapter/README.md and the main README.");
 
     private static final Logger STARTUP = LoggerFactory.getLogger("dispatcher.startup");
 
     private SlackMain() {}
 
     public static void main(String[] args) {
-        int exit = run(System.getenv(), System.err);
+        int exit = run(args, System.getenv(), System.out, System.err);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** Checks the arguments ({@code --help} is the only one), then runs the bot until it is stopped; returns the exit code. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        OptionalInt answered = BotArguments.check("./dispatcher slack", HELP, args, out, err);
+        return answered.isPresent() ? answered.getAsInt() : run(env, err);
     }
 
     /** Runs the bot until it is stopped; returns the exit code. */
@@ -49,7 +69,13 @@ public final class SlackMain {
         } catch (ConfigException e) {
             return fail(err, BAD_CONFIGURATION, "the knowledge base cannot be used: " + e.getMessage());
         } catch (StoreException e) {
-            return fail(err, BAD_CONFIGURATION, "the database cannot be opened (DISPATCHER_DB_URL): " + e.getMessage());
+            return fail(err, BAD_CONFIGURATION, e.getMessage());
+        }
+        try {
+            new SlackApiCheck(API_TIMEOUT).check(settings);
+        } catch (SlackApiCheck.StartFailure e) {
+            core.close();
+            return fail(err, e.exitStatus(), e.getMessage());
         }
         SlackProcess process;
         long readyAt;
@@ -58,8 +84,8 @@ public final class SlackMain {
             readyAt = System.currentTimeMillis();
         } catch (IllegalArgumentException e) {
             core.close();
-            // Bolt's auth.test at start-up: "The token is invalid (auth.test error: invalid_auth)"; the token is not in it.
-            return fail(err, BAD_CONFIGURATION, "Slack refused SLACK_BOT_TOKEN: " + e.getMessage());
+            // Bolt's own auth.test, moments after SlackApiCheck's passed: whatever it says, it may pass on a retry.
+            return fail(err, FAILED, "the Slack app could not start: " + e.getMessage());
         } catch (Exception e) {
             core.close();
             if (causedByBind(e)) {
@@ -68,6 +94,7 @@ public final class SlackMain {
             return fail(err, FAILED, "stopped: " + e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::close, "slack-shutdown"));
+        core.reloadOnHangup();
         STARTUP.info("{}; ready {} ms after the JVM started", settings.mode() == SlackSettings.Mode.HTTP
                 ? "dispatcher slack: HTTP mode, listening on port " + settings.port() + " at " + SlackConnection.EVENTS_PATH
                 : "dispatcher slack: Socket Mode, connected to Slack", readyAt - ManagementFactory.getRuntimeMXBean().getStartTime());

@@ -1,5 +1,7 @@
 package dev.dispatcher.slack;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -101,11 +103,17 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
         if (value == null) {
             return null;
         }
-        if (!value.startsWith("http://") && !value.startsWith("https://")) {
-            throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/, was '"
-                    + value + "'.");
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return value.endsWith("/") ? value : value + "/";
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below
         }
-        return value.endsWith("/") ? value : value + "/";
+        throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL with a host, such as https://slack.com/api/,"
+                + " was '" + value + "'.");
     }
 
     private static String value(Map<String, String> env, String name) {

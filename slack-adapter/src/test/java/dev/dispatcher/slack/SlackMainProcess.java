@@ -63,6 +63,16 @@ final class SlackMainProcess implements AutoCloseable {
         return admin;
     }
 
+    /** Its process id, for signals such as {@code kill -HUP}. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Whether it still runs. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Sends SIGTERM and waits for the process to end; returns its exit code. */
     int terminate() throws InterruptedException {
         process.terminate();

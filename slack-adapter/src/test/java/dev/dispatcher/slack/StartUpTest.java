@@ -45,6 +45,46 @@ class StartUpTest {
     }
 
     @Test
+    @DisplayName("a core setting with an unknown value stops the Slack bot as it stops the command line: exit code 2, one line")
+    void unknownCoreSetting() {
+        String message = run(Map.of("SLACK_BOT_TOKEN", "xoxb-test-not-a-token", "SLACK_SIGNING_SECRET", "test-signing-secret-not-real",
+                "DISPATCHER_LOG_LEVEL", "LOUD"), SlackMain.BAD_CONFIGURATION);
+
+        assertThat(message).contains("DISPATCHER_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, was 'LOUD'")
+                .hasLineCount(1);
+    }
+
+    @Test
+    @DisplayName("'slack --help' prints the usage on stdout and exits 0 without starting the bot")
+    void help() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // WHEN asked for help with no settings at all (a started bot would stop for lack of SLACK_BOT_TOKEN)
+        int exit = SlackMain.run(new String[] {"--help"}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // THEN
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: ./dispatcher slack").contains("SLACK_BOT_TOKEN");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an argument 'slack' does not take is a usage error: exit code 2, the problem and the usage on stderr")
+    void unknownArgument() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = SlackMain.run(new String[] {"--port", "3000"}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option").contains("'--port'").contains("Usage: ./dispatcher slack");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     @DisplayName("an app token selects Socket Mode: a SocketModeApp is built for the Bolt app, without connecting")
     void socketModeWiring() throws Exception {
         // GIVEN Socket Mode settings and a core
