@@ -101,6 +101,11 @@ public final class DiscordBot {
                 PipelineSettings.DEFAULT_MAX_AGE, "discord-work"));
     }
 
+    /** What {@code /readyz} answers: every shard connected, and a worker or queue place free. */
+    boolean ready() {
+        return isReady(shards) && !pipeline.full();
+    }
+
     /** The shards this process runs. */
     ShardManager shards() {
         return shards;

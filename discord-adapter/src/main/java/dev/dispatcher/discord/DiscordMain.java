@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +92,7 @@ public final class DiscordMain {
             core.close();
             throw new StartFailure(CANNOT_CONNECT, "cannot reach Discord: " + e.getMessage());
         }
-        AdminServer admin = startAdmin(core.settings().adminPort(),
-                () -> work.isAdmitting() && DiscordBot.isReady(bot.shards()) && !bot.pipeline().full(), core);
+        AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && bot.ready(), core);
         return new Running(bot, core, admin, work);
     }
 
@@ -139,11 +137,6 @@ public final class DiscordMain {
      * @param work  the events and requests in flight, and whether new events are taken
      */
     record Running(DiscordBot bot, BotCore core, AdminServer admin, InFlightWork work) implements AutoCloseable {
-
-        /** The shards this process runs. */
-        ShardManager shards() {
-            return bot.shards();
-        }
 
         /** The JVM shutdown hook's job: see {@link GracefulShutdown}. */
         @Override
