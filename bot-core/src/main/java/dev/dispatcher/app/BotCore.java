@@ -41,9 +41,11 @@ public final class BotCore implements AutoCloseable {
     private final FeedbackStore feedbackStore;
     private final ScheduledExecutorService refresher;
     private final DispatcherMetrics metrics = new DispatcherMetrics();
+    private final Clock clock;
 
     private BotCore(CoreSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         // The files first: a broken knowledge base is reported before the database is touched.
         KnowledgeFiles files = KnowledgeFiles.read(settings.knowledgeDir(), settings.knowledgeUrl());
         this.database = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
@@ -195,6 +197,11 @@ public final class BotCore implements AutoCloseable {
 
     public EventLedger events() {
         return events;
+    }
+
+    /** The clock decisions, jobs and statistics are timed by. */
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {

@@ -28,6 +28,8 @@ import java.util.Map;
  *                       ({@code DISPATCHER_TEACHERS}, separated by commas or spaces; empty, the default, means everyone)
  * @param teachPerHour   how many of one person's corrections in one hour teach; more are recorded but weigh nothing
  *                       ({@code DISPATCHER_TEACH_PER_HOUR}, default 5)
+ * @param jobLease       how long a worker owns an acknowledged job before any replica may resume it
+ *                       ({@code DISPATCHER_JOB_LEASE_SECONDS}, default 60)
  *
  * <p>{@code DISPATCHER_LOG_FORMAT}, {@code DISPATCHER_LOG_LEVEL} and {@code DISPATCHER_EVENT_LOG_LEVEL} are read by
  * logback.xml, not kept here, but checked here with the rest: an unknown value stops start-up.
@@ -45,7 +47,19 @@ public record CoreSettings(
         int adminPort,
         Duration knowledgeReload,
         dev.dispatcher.feedback.Teachers teachers,
-        int teachPerHour) {
+        int teachPerHour,
+        Duration jobLease) {
+
+    /** Settings with the default job lease, for tools that run no bot (the CLI, evaluation). */
+    public CoreSettings(Path knowledgeDir, String knowledgeUrl, String databaseUrl, String databaseUser, String databasePassword,
+                        long cacheSize, Duration cacheTtl, String misrouteEmoji, Duration learningRefresh, int adminPort,
+                        Duration knowledgeReload, dev.dispatcher.feedback.Teachers teachers, int teachPerHour) {
+        this(knowledgeDir, knowledgeUrl, databaseUrl, databaseUser, databasePassword, cacheSize, cacheTtl, misrouteEmoji,
+                learningRefresh, adminPort, knowledgeReload, teachers, teachPerHour, DEFAULT_JOB_LEASE);
+    }
+
+    /** How long a worker owns a job unless {@code DISPATCHER_JOB_LEASE_SECONDS} says otherwise. */
+    public static final Duration DEFAULT_JOB_LEASE = Duration.ofSeconds(60);
 
     /** The values {@code DISPATCHER_LOG_FORMAT} may take: the appenders logback.xml defines. */
     static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -83,7 +97,8 @@ public record CoreSettings(
                 port(env, "DISPATCHER_ADMIN_PORT", 9090),
                 Duration.ofSeconds(number(env, "DISPATCHER_KB_RELOAD_SECONDS", 5)),
                 dev.dispatcher.feedback.Teachers.parse(env.get("DISPATCHER_TEACHERS")),
-                (int) atLeastOne(env, "DISPATCHER_TEACH_PER_HOUR", 5));
+                (int) atLeastOne(env, "DISPATCHER_TEACH_PER_HOUR", 5),
+                Duration.ofSeconds(atLeastOne(env, "DISPATCHER_JOB_LEASE_SECONDS", DEFAULT_JOB_LEASE.toSeconds())));
     }
 
     private static void oneOf(Map<String, String> env, String name, List<String> allowed, boolean exactCase) {

@@ -63,6 +63,15 @@ public final class Dispatcher {
         return reply;
     }
 
+    /**
+     * Composes the reply of a decision recorded earlier, routing the task again without recording it twice: for work
+     * resumed after a crash, whose decision was stored before its answer was posted.
+     */
+    public Reply replay(String decisionId, Task task) {
+        AnswerSource current = answers.get();
+        return current.composer().compose(decisionId, task.text(), current.router().route(task.text()));
+    }
+
     /** Remembers which platform message carries a decision's reply, so reactions on it find the decision. */
     public void attach(String decisionId, ConversationRef replyMessage) {
         if (decisionId != null) {

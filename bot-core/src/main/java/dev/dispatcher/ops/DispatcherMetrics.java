@@ -91,6 +91,40 @@ public final class DispatcherMetrics {
         Counter.builder("dispatcher.duplicate.events").tag("platform", platform).register(registry).increment();
     }
 
+    /** Publishes how many jobs wait to be finished ({@code dispatcher_jobs_pending}); NaN when the store cannot say. */
+    public void watchPendingJobs(Supplier<Integer> pending) {
+        Gauge.builder("dispatcher.jobs.pending", () -> {
+            try {
+                return pending.get();
+            } catch (RuntimeException storeDown) {
+                return Double.NaN;
+            }
+        }).description("acknowledged events not yet fully answered, on every replica").register(registry);
+    }
+
+    /** A job whose worker died (its lease ran out) was taken over by this replica. */
+    public void jobResumed(String platform) {
+        Counter.builder("dispatcher.jobs.resumed").tag("platform", platform).register(registry).increment();
+    }
+
+    /**
+     * A job was too old for its first plan: {@code degraded} (finished the best remaining way, say a channel message
+     * instead of an expired interaction's reply) or {@code dropped} (too old to be useful).
+     */
+    public void jobExpired(String platform, String outcome) {
+        Counter.builder("dispatcher.jobs.expired").tag("platform", platform).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** A job failed for good (every attempt failed, or the platform refused its answer). */
+    public void jobFailed(String platform) {
+        Counter.builder("dispatcher.jobs.failed").tag("platform", platform).register(registry).increment();
+    }
+
+    /** An event could not be stored as a job: it was answered without a record, or refused. */
+    public void jobUnrecorded(String platform) {
+        Counter.builder("dispatcher.jobs.unrecorded").tag("platform", platform).register(registry).increment();
+    }
+
     /**
      * The knowledge base in use: {@code dispatcher_knowledge_base_info{version="3f2a…"} 1}, one series, the version
      * replacing the one before.

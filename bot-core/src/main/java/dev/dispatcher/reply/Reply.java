@@ -38,4 +38,11 @@ public record Reply(
     public boolean acceptsFeedback() {
         return decisionId != null;
     }
+
+    /** The same reply with one more note for the user, e.g. that it could not be recorded. */
+    public Reply withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new Reply(decisionId, task, decision, specialist, analysis, prompt, more);
+    }
 }

@@ -23,7 +23,8 @@ final class Migrations {
             "V1__decisions_and_feedback.sql",
             "V2__reply_messages.sql",
             "V3__decision_source_and_length.sql",
-            "V4__trusted_corrections.sql");
+            "V4__trusted_corrections.sql",
+            "V5__jobs.sql");
 
     private static final long LOCK_KEY = 0x64697370L; // "disp"
 

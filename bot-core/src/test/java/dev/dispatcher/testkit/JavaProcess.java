@@ -88,6 +88,16 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     /**
+     * Sends SIGKILL, as the kernel's OOM killer or a node drain past its grace period does: no shutdown hook runs.
+     *
+     * @return the exit code (137)
+     */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return awaitExit(Duration.ofSeconds(30));
+    }
+
+    /**
      * Waits for the process to end and returns its exit code (143 after SIGTERM).
      *
      * @throws AssertionError when it is still running after {@code timeout}; it is then killed

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers {@code /route} once per process, as soon as a shard is ready: on {@code DISCORD_GUILD_ID}'s guild when set
+ * Registers {@code /route} and "Route this message" once per process, as soon as a shard is ready: on {@code DISCORD_GUILD_ID}'s guild when set
  * (the command appears at once there, handy while developing), otherwise globally (it can take a while to appear).
  * {@code updateCommands()} replaces the whole list, so registering again changes nothing.
  */
@@ -29,7 +29,7 @@ final class CommandRegistrar extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
         if (guildId == null && registered.compareAndSet(false, true)) {
-            calls.queue("updateCommands", event.getJDA().updateCommands().addCommands(RouteCommand.data()),
+            calls.queue("updateCommands", event.getJDA().updateCommands().addCommands(RouteCommand.all()),
                     commands -> STARTUP.info("discord: registered /{} globally (it may take up to an hour to appear everywhere)",
                             RouteCommand.NAME),
                     failure -> {
@@ -42,7 +42,7 @@ final class CommandRegistrar extends ListenerAdapter {
     @Override
     public void onGuildReady(GuildReadyEvent event) {
         if (event.getGuild().getId().equals(guildId) && registered.compareAndSet(false, true)) {
-            calls.queue("updateCommands", event.getGuild().updateCommands().addCommands(RouteCommand.data()),
+            calls.queue("updateCommands", event.getGuild().updateCommands().addCommands(RouteCommand.all()),
                     commands -> STARTUP.info("discord: registered /{} on guild {}", RouteCommand.NAME, guildId),
                     failure -> {
                         registered.set(false);

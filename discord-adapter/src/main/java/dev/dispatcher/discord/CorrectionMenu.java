@@ -52,6 +52,7 @@ final class CorrectionMenu {
         int agreeing = correction.agreeing();
         return "✅ Thanks <@" + userId + ">: decision `" + correction.decision().id() + "` should have gone to **"
                 + correction.to().label() + "** (" + agreeing + (agreeing == 1 ? " person says so" : " people say so")
-                + "). Similar tasks will route better from now on.";
+                + "). " + (correction.awaitingReview() ? "It teaches the router once someone allowed to teach confirms it."
+                : "Similar tasks will route better from now on.");
     }
 }

@@ -1,29 +1,21 @@
 package dev.dispatcher.discord;
 
-import dev.dispatcher.feedback.Feedback;
-import dev.dispatcher.ops.EventLog;
-import java.time.Duration;
+import dev.dispatcher.conversation.EventKind;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Records the specialist picked in a correction menu and confirms it in the channel; a choice the core rejects is
- * explained to the chooser alone.
+ * A specialist picked in a correction menu: acknowledged without changing the menu, then recorded and confirmed in the
+ * channel by the pipeline; a choice the core refuses is explained to the chooser alone, through the interaction.
  */
 final class CorrectionMenuListener extends ListenerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CorrectionMenuListener.class);
-
-    private final Feedback feedback;
-    private final EventClaims claims;
+    private final DiscordIntake intake;
     private final DiscordCalls calls;
 
-    CorrectionMenuListener(Feedback feedback, EventClaims claims, DiscordCalls calls) {
-        this.feedback = feedback;
-        this.claims = claims;
+    CorrectionMenuListener(DiscordIntake intake, DiscordCalls calls) {
+        this.intake = intake;
         this.calls = calls;
     }
 
@@ -33,29 +25,13 @@ final class CorrectionMenuListener extends ListenerAdapter {
         if (decision.isEmpty()) {
             return;
         }
-        long started = System.nanoTime();
-        try {
-            if (!claims.firstTime(event.getId())) {
-                return;
-            }
-            String chosen = event.getValues().isEmpty() ? null : event.getValues().get(0);
-            String user = event.getUser().getId();
-            Feedback.Correction correction = feedback.correct(decision.get(), chosen, user);
-            if (correction.recorded()) {
-                LOG.info("discord: decision {} corrected to {} by {}", decision.get(), correction.to().id(), user);
-                calls.queue("reply", event.reply(CorrectionMenu.confirmation(correction, user)).setAllowedMentions(DiscordReplies.NO_MENTIONS),
-                        hook -> { }, DiscordFailures.logging("confirm the correction", decision.get()));
-            } else {
-                calls.queue("reply", event.reply("⚠️ " + UserText.inline(correction.rejection())).setEphemeral(true)
-                                .setAllowedMentions(DiscordReplies.NO_MENTIONS),
-                        hook -> { }, DiscordFailures.logging("explain the rejected correction", decision.get()));
-            }
-            EventLog.handled(DiscordCalls.PLATFORM, correction.recorded() ? "correction" : "correction_rejected",
-                    event.getChannelId(), event.getId(), decision.get(), correction.recorded() ? correction.to().id() : null,
-                    Duration.ofNanos(System.nanoTime() - started));
-        } catch (RuntimeException e) {
-            calls.listenerFailed(e);
-            LOG.error("discord: correction menu interaction {} for decision {} failed: {}", event.getId(), decision.get(), e.toString(), e);
-        }
+        String chosen = event.getValues().isEmpty() ? null : event.getValues().get(0);
+        intake.take("correction menu interaction " + event.getId(),
+                () -> intake.event(EventKind.SPECIALIST_CHOICE, event.getId(), DiscordIntake.where(event.getChannel(), event.getMessageId()),
+                        event.getUser().getId(), event.getMember(), chosen, event.getToken(), decision.get(), false),
+                () -> calls.queue("deferEdit", event.deferEdit(), hook -> { },
+                        DiscordFailures.logging("acknowledge the correction menu", decision.get())),
+                () -> calls.queue("reply", event.reply(DiscordIntake.BUSY).setEphemeral(true).setAllowedMentions(DiscordReplies.NO_MENTIONS),
+                        hook -> { }, DiscordFailures.logging("say the bot is busy", null)));
     }
 }

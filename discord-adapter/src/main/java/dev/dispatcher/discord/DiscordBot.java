@@ -1,6 +1,11 @@
 package dev.dispatcher.discord;
 
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.conversation.Pipeline;
+import dev.dispatcher.conversation.PipelineSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -31,17 +36,27 @@ public final class DiscordBot {
      * reactions. Not the privileged {@code MESSAGE_CONTENT}: Discord includes the content of messages that mention
      * the bot without it, and slash commands and menus need no intent at all.
      */
+    /** Acknowledged events that may wait for a worker; beyond it a person is told the bot is busy. */
+    static final int QUEUE_LIMIT = 1000;
+
     public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
-    private DiscordBot() {}
+    private final ShardManager shards;
+    private final Pipeline pipeline;
+
+    DiscordBot(ShardManager shards, Pipeline pipeline) {
+        this.shards = shards;
+        this.pipeline = pipeline;
+    }
 
     /**
-     * Logs in and starts connecting the shards; returns once the first shard has logged in.
+     * Logs in and starts connecting the shards; returns once the first shard has logged in. Work left behind by a
+     * crash is resumed once a shard is ready.
      *
      * @param work counts the events and requests in flight, and closes the door on new events at shutdown
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
      */
-    static ShardManager start(DiscordSettings settings, BotCore core, InFlightWork work) {
+    static DiscordBot start(DiscordSettings settings, BotCore core, InFlightWork work) {
         // Global default: no message this process sends can ping anyone, whatever its text.
         MessageRequest.setDefaultMentions(DiscordReplies.NO_MENTIONS);
         STARTUP.info("discord: gateway intents {} (and GUILDS, which JDA always adds for its guild and channel cache):"
@@ -49,9 +64,14 @@ public final class DiscordBot {
                 + " not the privileged MESSAGE_CONTENT, since Discord sends the content of messages that mention the bot"
                 + " without it, and /route and menus need no intent", INTENTS);
         DiscordCalls calls = new DiscordCalls(core.metrics(), work);
+        AtomicReference<ShardManager> shards = new AtomicReference<>();
+        Pipeline pipeline = pipeline(settings, core, new DiscordOutput(DiscordChannels.of(shards::get),
+                new DiscordReplies(settings.misrouteEmoji()), calls));
+        List<ListenerAdapter> listeners = new ArrayList<>(listeners(settings, new DiscordIntake(pipeline, calls, core.clock()), calls));
+        listeners.add(new ResumeWhenReady(pipeline));
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), INTENTS)
                 .setEventManagerProvider(shard -> new GatedEventManager(work, new RestartNotice(calls)))
-                .addEventListeners(listeners(settings, core, calls, DiscordWork.pooled(settings.workers(), work, calls)).toArray())
+                .addEventListeners(listeners.toArray())
                 .setRestConfig(restConfig(settings, core))
                 .setActivity(Activity.listening("/" + RouteCommand.NAME))
                 .setEnableShutdownHook(false);
@@ -66,7 +86,34 @@ public final class DiscordBot {
             builder.setSessionController(new FixedGatewaySessionController(settings.gatewayUrl()));
             STARTUP.info("discord: gateway at {}", settings.gatewayUrl());
         }
-        return builder.build();
+        try {
+            shards.set(builder.build());
+        } catch (RuntimeException e) {
+            pipeline.drain(Duration.ZERO);
+            throw e;
+        }
+        return new DiscordBot(shards.get(), pipeline);
+    }
+
+    /** The pipeline of a Discord process: its workers, queue and job lease. */
+    static Pipeline pipeline(DiscordSettings settings, BotCore core, DiscordOutput output) {
+        return Pipeline.create(core, output, new PipelineSettings(settings.workers(), QUEUE_LIMIT, core.settings().jobLease(),
+                PipelineSettings.DEFAULT_MAX_AGE, "discord-work"));
+    }
+
+    /** What {@code /readyz} answers: every shard connected, and a worker or queue place free. */
+    boolean ready() {
+        return isReady(shards) && !pipeline.full();
+    }
+
+    /** The shards this process runs. */
+    ShardManager shards() {
+        return shards;
+    }
+
+    /** Where the listeners' events go. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     /** JDA's REST settings, with its rate limiter watched for 429s and the API URL overridden when configured. */
@@ -87,19 +134,17 @@ public final class DiscordBot {
     }
 
     /**
-     * Every listener the bot registers, sharing one renderer, one duplicate-event ledger and one way of sending
-     * requests ({@code calls}, which counts them).
+     * Every listener the bot registers: one per Discord surface, each translating its event for the pipeline
+     * ({@code intake}); {@code calls} sends and counts their acknowledgements.
      */
-    static List<ListenerAdapter> listeners(DiscordSettings settings, BotCore core, DiscordCalls calls, DiscordWork workers) {
-        DiscordReplies replies = new DiscordReplies(settings.misrouteEmoji());
-        ThreadedAnswers answers = new ThreadedAnswers(core.dispatcher(), replies, calls);
-        EventClaims claims = new EventClaims(core.events(), core.metrics());
+    static List<ListenerAdapter> listeners(DiscordSettings settings, DiscordIntake intake, DiscordCalls calls) {
         return List.of(
                 new ReadyLog(),
                 new CommandRegistrar(settings.guildId(), calls),
-                new RouteCommandListener(core, replies, answers, claims, calls, workers),
-                new MentionListener(core, replies, answers, claims, calls, workers),
-                new ReactionListener(core.feedback(), settings.misrouteEmoji(), calls),
-                new CorrectionMenuListener(core.feedback(), claims, calls));
+                new RouteCommandListener(intake, calls),
+                new MentionListener(intake, calls),
+                new RouteMessageListener(intake, calls),
+                new ReactionListener(intake, settings.misrouteEmoji()),
+                new CorrectionMenuListener(intake, calls));
     }
 }

@@ -1,6 +1,11 @@
 package dev.dispatcher.discord;
 
 import dev.dispatcher.ops.DispatcherMetrics;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.requests.RestAction;
 
@@ -14,6 +19,9 @@ import net.dv8tion.jda.api.requests.RestAction;
 final class DiscordCalls {
 
     static final String PLATFORM = "discord";
+
+    /** How long a worker waits for Discord to answer one request (JDA itself waits out rate limits meanwhile). */
+    static final Duration ANSWER_LIMIT = Duration.ofSeconds(30);
 
     private final DispatcherMetrics metrics;
     private final InFlightWork work;
@@ -40,6 +48,34 @@ final class DiscordCalls {
                     error -> finish(() -> failed(method, error, failure)));
         } catch (RuntimeException refused) {
             finish(() -> failed(method, refused, failure));
+        }
+    }
+
+    /**
+     * Sends {@code action} and waits for Discord's answer, for the pipeline's workers, which record each step once it is
+     * done. Never call it on a gateway or callback thread.
+     *
+     * @throws Refused with Discord's failure when the request failed or took longer than {@link #ANSWER_LIMIT}
+     */
+    <T> T await(String method, RestAction<T> action) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        queue(method, action, answer::complete, answer::completeExceptionally);
+        try {
+            return answer.get(ANSWER_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new Refused(e.getCause());
+        } catch (TimeoutException e) {
+            throw new Refused(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused(e);
+        }
+    }
+
+    /** A request Discord refused or never answered; {@link #getCause()} says how. */
+    static final class Refused extends RuntimeException {
+        Refused(Throwable cause) {
+            super(DiscordFailures.describe(cause), cause);
         }
     }
 

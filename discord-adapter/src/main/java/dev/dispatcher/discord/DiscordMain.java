@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +78,9 @@ public final class DiscordMain {
             core.close();
             throw new StartFailure(CANNOT_CONNECT, unreachable);
         }
-        ShardManager shards;
+        DiscordBot bot;
         try {
-            shards = DiscordBot.start(settings, core, work);
+            bot = DiscordBot.start(settings, core, work);
         } catch (InvalidTokenException e) {
             core.close();
             throw new StartFailure(BAD_CONFIGURATION, "Discord rejected DISCORD_TOKEN; copy the token again from the Bot"
@@ -93,8 +92,8 @@ public final class DiscordMain {
             core.close();
             throw new StartFailure(CANNOT_CONNECT, "cannot reach Discord: " + e.getMessage());
         }
-        AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && DiscordBot.isReady(shards), core);
-        return new Running(shards, core, admin, work);
+        AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && bot.ready(), core);
+        return new Running(bot, core, admin, work);
     }
 
     /**
@@ -132,17 +131,17 @@ public final class DiscordMain {
     /**
      * A started bot.
      *
-     * @param shards the connected (or connecting) shards
-     * @param core   the core they answer with
-     * @param admin  the health endpoints, or {@code null} when their port was taken
-     * @param work   the events and requests in flight, and whether new events are taken
+     * @param bot   the connected (or connecting) shards and their pipeline
+     * @param core  the core they answer with
+     * @param admin the health endpoints, or {@code null} when their port was taken
+     * @param work  the events and requests in flight, and whether new events are taken
      */
-    record Running(ShardManager shards, BotCore core, AdminServer admin, InFlightWork work) implements AutoCloseable {
+    record Running(DiscordBot bot, BotCore core, AdminServer admin, InFlightWork work) implements AutoCloseable {
 
         /** The JVM shutdown hook's job: see {@link GracefulShutdown}. */
         @Override
         public void close() {
-            new GracefulShutdown(work, shards, admin, core).run();
+            new GracefulShutdown(work, bot, admin, core).run();
         }
     }
 

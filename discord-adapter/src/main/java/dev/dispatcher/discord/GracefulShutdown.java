@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>stop taking events: {@code /readyz} answers 503 at once, and a newcomer is told to try again
  *       ({@link RestartNotice});</li>
- *   <li>wait, up to {@link #DRAIN}, for the events in flight: routing, storing, every message of their answers;</li>
+ *   <li>wait, up to {@link #DRAIN}, for the jobs in flight: routing, storing, every message of their answers (what is
+ *       left stays stored, and any replica or the next start resumes it);</li>
  *   <li>disconnect the shards, letting requests JDA still holds go out (up to {@link #DISCONNECT});</li>
  *   <li>close the health endpoints, then the core and its database.</li>
  * </ol>
@@ -30,14 +31,14 @@ final class GracefulShutdown {
     private static final Logger LIFECYCLE = LoggerFactory.getLogger("dispatcher.startup");
 
     private final InFlightWork work;
-    private final ShardManager shards;
+    private final DiscordBot bot;
     private final AdminServer admin;
     private final BotCore core;
 
     /** @param admin the health endpoints, or {@code null} when they could not start */
-    GracefulShutdown(InFlightWork work, ShardManager shards, AdminServer admin, BotCore core) {
+    GracefulShutdown(InFlightWork work, DiscordBot bot, AdminServer admin, BotCore core) {
         this.work = work;
-        this.shards = shards;
+        this.bot = bot;
         this.admin = admin;
         this.core = core;
     }
@@ -48,7 +49,10 @@ final class GracefulShutdown {
         LIFECYCLE.info("discord: shutting down: taking no new events; waiting up to {} s for {} in flight",
                 DRAIN.toSeconds(), work.running());
         try {
-            if (!work.awaitIdle(DRAIN)) {
+            long start = System.nanoTime();
+            bot.pipeline().drain(DRAIN);
+            Duration left = DRAIN.minusNanos(System.nanoTime() - start);
+            if (!work.awaitIdle(left.isNegative() ? Duration.ZERO : left)) {
                 LIFECYCLE.warn("discord: {} still in flight after {} s; stopping anyway", work.running(), DRAIN.toSeconds());
             }
             disconnect();
@@ -64,6 +68,7 @@ final class GracefulShutdown {
     }
 
     private void disconnect() throws InterruptedException {
+        ShardManager shards = bot.shards();
         shards.shutdown();
         long deadline = System.nanoTime() + DISCONNECT.toNanos();
         for (JDA shard : shards.getShards()) {

@@ -1,8 +1,7 @@
 package dev.dispatcher.discord;
 
+import dev.dispatcher.conversation.InFlightCount;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the work a shutdown must wait for, and says whether new events are still taken. Work is an event being
@@ -14,8 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InFlightWork {
 
-    private final AtomicInteger running = new AtomicInteger();
-    private final Object idle = new Object();
+    private final InFlightCount running = new InFlightCount();
     private volatile boolean admitting = true;
 
     /**
@@ -24,7 +22,7 @@ final class InFlightWork {
      */
     boolean admit() {
         // Count first, then look: a shutdown that closed the door in between sees this work and waits for it.
-        running.incrementAndGet();
+        running.begin();
         if (admitting) {
             return true;
         }
@@ -34,15 +32,11 @@ final class InFlightWork {
 
     /** Starts work that belongs to an admitted event (a request to Discord); always counted. */
     void begin() {
-        running.incrementAndGet();
+        running.begin();
     }
 
     void end() {
-        if (running.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-        }
+        running.end();
     }
 
     /** From now on {@link #admit()} refuses: the first step of a shutdown. */
@@ -56,7 +50,7 @@ final class InFlightWork {
 
     /** How much work is in flight now. */
     int running() {
-        return running.get();
+        return running.running();
     }
 
     /**
@@ -65,16 +59,6 @@ final class InFlightWork {
      * @return {@code false} when the timeout came first
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (running.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idle, left);
-            }
-            return true;
-        }
+        return running.awaitIdle(timeout);
     }
 }

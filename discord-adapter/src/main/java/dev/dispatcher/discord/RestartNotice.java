@@ -2,6 +2,7 @@ package dev.dispatcher.discord;
 
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -32,6 +33,8 @@ final class RestartNotice {
         try {
             if (event instanceof SlashCommandInteractionEvent slash && RouteCommand.NAME.equals(slash.getName())) {
                 privately(slash, "/" + RouteCommand.NAME + " interaction " + slash.getId());
+            } else if (event instanceof MessageContextInteractionEvent menu && RouteCommand.ROUTE_THIS_MESSAGE.equals(menu.getName())) {
+                privately(menu, "'" + RouteCommand.ROUTE_THIS_MESSAGE + "' interaction " + menu.getId());
             } else if (event instanceof StringSelectInteractionEvent choice
                     && CorrectionMenu.decisionId(choice.getComponentId()).isPresent()) {
                 privately(choice, "correction menu interaction " + choice.getId());

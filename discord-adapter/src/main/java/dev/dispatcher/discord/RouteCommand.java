@@ -2,6 +2,8 @@ package dev.dispatcher.discord;
 
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import java.util.List;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
@@ -14,6 +16,9 @@ final class RouteCommand {
     static final String NAME = "route";
     static final String TASK = "task";
 
+    /** The message context-menu command that routes the message it is used on. */
+    static final String ROUTE_THIS_MESSAGE = "Route this message";
+
     private RouteCommand() {}
 
     /** The command definition: guild channels only, one required text option. */
@@ -22,5 +27,10 @@ final class RouteCommand {
                 .addOption(OptionType.STRING, TASK,
                         "The task, e.g. Fix JWT token expiration (or: help, stats)", true)
                 .setContexts(InteractionContextType.GUILD);
+    }
+
+    /** Every command the bot registers: {@code /route} and the {@value #ROUTE_THIS_MESSAGE} message command. */
+    static List<CommandData> all() {
+        return List.of(data(), Commands.message(ROUTE_THIS_MESSAGE).setContexts(InteractionContextType.GUILD));
     }
 }

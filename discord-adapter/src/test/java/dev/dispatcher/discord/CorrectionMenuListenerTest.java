@@ -37,7 +37,7 @@ class CorrectionMenuListenerTest {
     }
 
     private Outgoing lastAnswer() {
-        var answers = kit.outbox("interaction-reply");
+        var answers = kit.outbox().stream().filter(o -> o.kind().equals("reply") || o.kind().equals("followup")).toList();
         return answers.get(answers.size() - 1);
     }
 
@@ -45,10 +45,11 @@ class CorrectionMenuListenerTest {
     @DisplayName("choosing a specialist records the correction and confirms it publicly without pinging")
     void recordsCorrection() {
         // WHEN
-        listener.onStringSelectInteraction(kit.chosen(menuId, "database-architect", kit.person));
+        kit.fire(kit.chosen(menuId, "database-architect", kit.person));
 
         // THEN
         Outgoing confirmation = lastAnswer();
+        assertThat(confirmation.kind()).as("a reply to the menu, in its channel").isEqualTo("reply");
         assertThat(confirmation.ephemeral()).isNull();
         assertThat(confirmation.content()).contains("Database Architect", "1 person says so");
         assertThat(confirmation.pingsNobody()).isTrue();
@@ -59,10 +60,11 @@ class CorrectionMenuListenerTest {
     @DisplayName("choosing the specialist it already went to is explained to the chooser alone")
     void rejectionIsPrivate() {
         // WHEN
-        listener.onStringSelectInteraction(kit.chosen(menuId, "auth-system-architect", kit.person));
+        kit.fire(kit.chosen(menuId, "auth-system-architect", kit.person));
 
         // THEN
         Outgoing rejection = lastAnswer();
+        assertThat(rejection.kind()).as("through the interaction").isEqualTo("followup");
         assertThat(rejection.ephemeral()).isTrue();
         assertThat(rejection.content()).contains("already routed to auth");
     }
@@ -71,10 +73,10 @@ class CorrectionMenuListenerTest {
     @DisplayName("a second person agreeing is counted")
     void agreementCounted() {
         // GIVEN
-        listener.onStringSelectInteraction(kit.chosen(menuId, "database-architect", kit.person));
+        kit.fire(kit.chosen(menuId, "database-architect", kit.person));
 
         // WHEN
-        listener.onStringSelectInteraction(kit.chosen(menuId, "database-architect", kit.user("4100", false)));
+        kit.fire(kit.chosen(menuId, "database-architect", kit.user("4100", false)));
 
         // THEN
         assertThat(lastAnswer().content()).contains("2 people say so");
@@ -87,7 +89,7 @@ class CorrectionMenuListenerTest {
         int before = kit.outbox().size();
 
         // WHEN
-        listener.onStringSelectInteraction(kit.chosen("colour-picker", "red", kit.person));
+        kit.fire(kit.chosen("colour-picker", "red", kit.person));
 
         // THEN
         assertThat(kit.outbox()).hasSize(before);

@@ -49,7 +49,7 @@ class DiscordEndToEndTest {
         rest.recommend(gatewayUrl, 1);
         Map<String, String> env = DiscordJson.botEnvironment(dir, rest, gatewayUrl);
         core = BotCore.start(CoreSettings.fromEnvironment(env));
-        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork());
+        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork()).shards();
         awaitConnected(shards.getShardById(0));
     }
 
@@ -88,6 +88,9 @@ class DiscordEndToEndTest {
         assertThat(DiscordBot.isReady(shards)).as("what /readyz answers").isTrue();
         DataObject command = DataArray.fromJson(registration.raw()).getObject(0);
         assertThat(command.getString("name")).isEqualTo("route");
+        DataObject messageCommand = DataArray.fromJson(registration.raw()).getObject(1);
+        assertThat(messageCommand.getString("name")).isEqualTo("Route this message");
+        assertThat(messageCommand.getInt("type")).isEqualTo(3);
         assertThat(command.getArray("options").getObject(0).getString("name")).isEqualTo("task");
     }
 
@@ -180,11 +183,70 @@ class DiscordEndToEndTest {
         DataObject menuMessage = menu.response();
         gateway.dispatch("INTERACTION_CREATE", DiscordJson.menuChoice(choice, menuMessage, select.getString("custom_id"), other, PERMISSIONS));
 
-        // THEN the correction is confirmed in the channel
-        FakeDiscordRest.Request confirmation = rest.await("the confirmation",
+        // THEN the choice is acknowledged without changing the menu, and the correction is confirmed in the channel
+        FakeDiscordRest.Request acknowledgement = rest.await("the acknowledgement",
                 r -> r.is("POST", "/interactions/" + choice + "/.*/callback"), WAIT);
-        assertThat(confirmation.body().getInt("type")).isEqualTo(4);
-        assertThat(confirmation.body().getObject("data").getString("content")).contains("should have gone to", "1 person says so");
+        assertThat(acknowledgement.body().getInt("type")).isEqualTo(6);
+        FakeDiscordRest.Request confirmation = rest.await("the confirmation",
+                r -> r.is("POST", "/channels/" + DiscordJson.CHANNEL_ID + "/messages")
+                        && r.body().getString("content", "").contains("should have gone to"), WAIT);
+        assertThat(confirmation.body().getString("content")).contains("1 person says so");
+        assertThat(confirmation.body().getObject("allowed_mentions").getArray("parse").isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("'Route this message': a public deferred reply, the answer in a thread on that message, the reply saying where")
+    void routeThisMessage() throws Exception {
+        // GIVEN a person's message
+        String target = id();
+        DataObject message = DiscordJson.message(target, DiscordJson.CHANNEL_ID, DiscordJson.person(),
+                "the users table needs an index on email", DataArray.empty(), DataArray.empty());
+        String interaction = id();
+
+        // WHEN someone uses "Route this message" on it
+        gateway.dispatch("INTERACTION_CREATE", DiscordJson.messageCommand(interaction, message, PERMISSIONS));
+
+        // THEN the interaction is acknowledged publicly
+        FakeDiscordRest.Request ack = rest.await("the interaction callback",
+                r -> r.is("POST", "/interactions/" + interaction + "/.*/callback"), WAIT);
+        assertThat(ack.body().getInt("type")).isEqualTo(5);
+        assertThat(ack.body().optObject("data").map(d -> d.getInt("flags", 0)).orElse(0) & 64).isZero();
+        // AND a thread is started on the message, with the analysis and the prompt
+        FakeDiscordRest.Request thread = rest.await("the thread on the message",
+                r -> r.is("POST", "/channels/" + DiscordJson.CHANNEL_ID + "/messages/" + target + "/threads"), WAIT);
+        String threadId = thread.response().getString("id");
+        FakeDiscordRest.Request analysis = rest.await("the analysis in the thread",
+                r -> r.is("POST", "/channels/" + threadId + "/messages") && !r.body().getArray("embeds").isEmpty(), WAIT);
+        assertThat(analysis.body().getArray("embeds").getObject(0).getString("title")).contains("Database Architect");
+        rest.await("the prompt in the thread", r -> r.is("POST", "/channels/" + threadId + "/messages")
+                && r.body().getString("content", "").contains("TASK: the users table needs an index on email"), WAIT);
+        // AND the deferred reply says where the answer is
+        FakeDiscordRest.Request pointer = rest.await("the pointer",
+                r -> r.is("POST", "/webhooks/" + DiscordJson.BOT_ID + "/interaction-token-" + interaction), WAIT);
+        assertThat(pointer.body().getString("content")).contains("Database Architect", "thread");
+    }
+
+    @Test
+    @DisplayName("'Route this message' on a bot's message gets a short private explanation, and nothing is routed")
+    void routeThisMessageFromABot() throws Exception {
+        // GIVEN
+        String target = id();
+        DataObject message = DiscordJson.message(target, DiscordJson.CHANNEL_ID, DiscordJson.botUser(), "Deployed build 42",
+                DataArray.empty(), DataArray.empty());
+        String interaction = id();
+
+        // WHEN
+        gateway.dispatch("INTERACTION_CREATE", DiscordJson.messageCommand(interaction, message, PERMISSIONS));
+
+        // THEN
+        FakeDiscordRest.Request ack = rest.await("the interaction callback",
+                r -> r.is("POST", "/interactions/" + interaction + "/.*/callback"), WAIT);
+        assertThat(ack.body().getObject("data").getInt("flags") & 64).as("ephemeral").isEqualTo(64);
+        FakeDiscordRest.Request explanation = rest.await("the explanation",
+                r -> r.is("POST", "/webhooks/" + DiscordJson.BOT_ID + "/interaction-token-" + interaction), WAIT);
+        assertThat(explanation.body().getString("content")).contains("from a bot");
+        assertThat(explanation.body().getInt("flags") & 64).isEqualTo(64);
+        assertThat(rest.requests()).noneMatch(r -> r.path().contains("/messages/" + target + "/threads"));
     }
 
     @Test

@@ -139,6 +139,14 @@ final class DiscordJson {
                 .put("type", 1).put("guild_id", GUILD_ID).put("options", DataArray.empty().add(option)));
     }
 
+    /** "Route this message" used on {@code target}, as INTERACTION_CREATE delivers a message context-menu command. */
+    static DataObject messageCommand(String id, DataObject target, long permissions) {
+        String targetId = target.getString("id");
+        return interaction(id, 2, permissions).put("data", DataObject.empty().put("id", "6001")
+                .put("name", RouteCommand.ROUTE_THIS_MESSAGE).put("type", 3).put("guild_id", GUILD_ID).put("target_id", targetId)
+                .put("resolved", DataObject.empty().put("messages", DataObject.empty().put(targetId, target))));
+    }
+
     /** A choice in a string select menu on {@code message}, as INTERACTION_CREATE delivers it. */
     static DataObject menuChoice(String id, DataObject message, String customId, String value, long permissions) {
         return interaction(id, 3, permissions).put("message", message).put("data", DataObject.empty()

@@ -73,7 +73,7 @@ class DiscordMetricsTest {
         assertThat(calls("createThreadChannel", "MAX_ACTIVE_THREADS")).isEqualTo(1);
         assertThat(errors("thread_refused")).isEqualTo(1);
         // AND the answer that went to the channel instead is counted as it was sent
-        assertThat(calls("reply", "ok")).isEqualTo(1);
+        assertThat(calls("sendMessage", "ok")).as("the notice and the prompt").isEqualTo(2);
     }
 
     @Test

@@ -60,7 +60,7 @@ class DiscordReconnectTest {
         rest.recommend(gatewayUrl, 1);
         Map<String, String> env = DiscordJson.botEnvironment(dir, rest, gatewayUrl);
         core = BotCore.start(CoreSettings.fromEnvironment(env));
-        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork());
+        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork()).shards();
         // an observer only: what JDA says about its session, next to the bot's own listeners
         shards.addEventListener(sessions);
         // start-up done: /route registered on the guild

@@ -36,7 +36,7 @@ class DiscordShardingTest {
                     "DISCORD_GATEWAY_URL", gatewayUrl,
                     "DISCORD_SHARDS", "1-1/2");
             BotCore core = BotCore.start(CoreSettings.fromEnvironment(env));
-            ShardManager shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork());
+            ShardManager shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork()).shards();
             try {
                 // WHEN it connects
                 DataObject identify = gateway.awaitIdentify(WAIT);

@@ -4,7 +4,10 @@ import static org.mockito.Mockito.mock;
 
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
+import dev.dispatcher.conversation.Pipeline;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
@@ -18,6 +21,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -28,7 +32,9 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.commands.context.MessageContextInteraction;
 import net.dv8tion.jda.api.interactions.components.selections.StringSelectInteraction;
+import net.dv8tion.jda.api.requests.restaction.interactions.MessageEditCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import org.mockito.Answers;
 
@@ -54,14 +60,31 @@ final class DiscordTestKit implements AutoCloseable {
 
     private final List<ListenerAdapter> listeners;
     private final GatedEventManager events;
-    private final WorkersOnCall workers = new WorkersOnCall();
+    private final Pipeline pipeline;
+    private final Map<String, InteractionHook> hooks = new ConcurrentHashMap<>();
+    private volatile boolean holding;
+    /** The gateway's sequence numbers: each dispatch has its own, a replay repeats one. */
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     private DiscordTestKit(Path dir, Map<String, String> extraEnv) {
         Map<String, String> env = DiscordJson.botEnvironment(dir);
         env.putAll(extraEnv);
         this.core = BotCore.start(CoreSettings.fromEnvironment(env));
+        DiscordSettings settings = DiscordSettings.fromEnvironment(env);
         DiscordCalls calls = new DiscordCalls(core.metrics(), work);
-        this.listeners = DiscordBot.listeners(DiscordSettings.fromEnvironment(env), core, calls, new DiscordWork(workers, work, calls));
+        DiscordChannels channels = new DiscordChannels() {
+            @Override
+            public MessageChannel channel(String id) {
+                return discord.channelById(id);
+            }
+
+            @Override
+            public InteractionHook hook(String token) {
+                return hooks.get(token);
+            }
+        };
+        this.pipeline = DiscordBot.pipeline(settings, core, new DiscordOutput(channels, new DiscordReplies(settings.misrouteEmoji()), calls));
+        this.listeners = DiscordBot.listeners(settings, new DiscordIntake(pipeline, calls, core.clock()), calls);
         this.events = new GatedEventManager(work, new RestartNotice(calls));
         listeners.forEach(events::register);
     }
@@ -74,35 +97,20 @@ final class DiscordTestKit implements AutoCloseable {
         return new DiscordTestKit(dir, extraEnv);
     }
 
-    /** From now on the listeners' worker jobs wait until {@link #releaseWork()}, to see what happened before them. */
-    void holdWork() {
-        workers.holding = true;
+    /** The pipeline the listeners feed. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
-    /** Runs the jobs held back, in order, and lets later ones run at once again. */
-    void releaseWork() {
-        workers.holding = false;
-        for (Runnable job = workers.held.poll(); job != null; job = workers.held.poll()) {
-            job.run();
-        }
-    }
-
-    /**
-     * The listeners' workers: each job runs at once, on the calling thread, so a test reads its outcome right after the
-     * event; or, while a test holds the work, it waits.
-     */
-    private static final class WorkersOnCall implements java.util.concurrent.Executor {
-
-        private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
-        private boolean holding;
-
-        @Override
-        public void execute(Runnable job) {
-            if (holding) {
-                held.add(job);
-            } else {
-                job.run();
+    /** Waits until the pipeline's workers have finished every job, answers included. */
+    void awaitIdle() {
+        try {
+            if (!pipeline.awaitIdle(Duration.ofSeconds(20))) {
+                throw new AssertionError("the pipeline did not finish its work within 20 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -111,14 +119,20 @@ final class DiscordTestKit implements AutoCloseable {
         return listeners.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
-    /** Hands {@code event} to JDA's side of the bot, as a shard would: through the door that closes at shutdown. */
+    /**
+     * Hands {@code event} to JDA's side of the bot, as a shard would: through the door that closes at shutdown; then,
+     * unless Discord's answers are held, waits until the pipeline has finished with it.
+     */
     void fire(GenericEvent event) {
         events.handle(event);
+        if (!holding) {
+            awaitIdle();
+        }
     }
 
     /** Runs {@code /route task} through the real listener and returns the analysis message it produced. */
     Message routed(String task) {
-        listener(RouteCommandListener.class).onSlashCommandInteraction(slash(task));
+        fire(slash(task));
         List<Outgoing> shown = outbox("edit-original");
         return shown.get(shown.size() - 1).message();
     }
@@ -139,7 +153,12 @@ final class DiscordTestKit implements AutoCloseable {
 
     /** Discord turns slow: requests are recorded, their answers wait until the returned action is run. */
     Runnable holdDiscordAnswers() {
-        return discord.holdAnswers();
+        holding = true;
+        Runnable release = discord.holdAnswers();
+        return () -> {
+            holding = false;
+            release.run();
+        };
     }
 
     User user(String id, boolean bot) {
@@ -177,6 +196,7 @@ final class DiscordTestKit implements AutoCloseable {
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         });
         InteractionHook hook = discord.hook(where);
+        hooks.put("token-" + interactionId, hook);
         SlashCommandInteraction interaction = mock(SlashCommandInteraction.class, inv -> switch (inv.getMethod().getName()) {
             case "getName" -> RouteCommand.NAME;
             case "getIdLong" -> Long.parseLong(interactionId);
@@ -188,6 +208,7 @@ final class DiscordTestKit implements AutoCloseable {
             case "getUser" -> person;
             case "getGuild" -> discord.guild;
             case "getHook" -> hook;
+            case "getToken" -> "token-" + interactionId;
             case "getJDA" -> jda;
             case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::carry)
                     .in(where.getId()).yielding(action -> hook).build();
@@ -196,27 +217,61 @@ final class DiscordTestKit implements AutoCloseable {
         return new SlashCommandInteractionEvent(jda, 1, interaction);
     }
 
+    /** "Route this message" used by {@link #person} on {@code target}. */
+    MessageContextInteractionEvent routeThisMessage(Message target) {
+        String interactionId = nextId();
+        MessageChannel where = target.getChannel();
+        InteractionHook hook = discord.hook(where);
+        hooks.put("token-" + interactionId, hook);
+        MessageContextInteraction interaction = mock(MessageContextInteraction.class, inv -> switch (inv.getMethod().getName()) {
+            case "getName" -> RouteCommand.ROUTE_THIS_MESSAGE;
+            case "getTarget" -> target;
+            case "getIdLong" -> Long.parseLong(interactionId);
+            case "getId" -> interactionId;
+            case "getToken" -> "token-" + interactionId;
+            case "getHook" -> hook;
+            case "getUser" -> person;
+            case "getChannel", "getMessageChannel", "getGuildChannel" -> where;
+            case "getChannelId" -> where.getId();
+            case "getGuild" -> discord.guild;
+            case "getJDA" -> jda;
+            case "deferReply" -> FakeRestAction.of(ReplyCallbackAction.class, "interaction-reply", discord::carry)
+                    .in(where.getId()).yielding(action -> hook).build();
+            default -> Answers.RETURNS_DEFAULTS.answer(inv);
+        });
+        return new MessageContextInteractionEvent(jda, sequence.incrementAndGet(), interaction);
+    }
+
     MessageReceivedEvent received(Message message) {
         return new MessageReceivedEvent(jda, 1, message);
     }
 
     MessageReactionAddEvent reactionAdded(Message target, String emoji, User who) {
-        return new MessageReactionAddEvent(jda, 1, who, null, reaction(target, emoji), who.getIdLong(),
+        return new MessageReactionAddEvent(jda, sequence.incrementAndGet(), who, null, reaction(target, emoji), who.getIdLong(),
                 target.getAuthor().getIdLong());
     }
 
     MessageReactionRemoveEvent reactionRemoved(Message target, String emoji, User who) {
-        return new MessageReactionRemoveEvent(jda, 1, who, null, reaction(target, emoji), who.getIdLong());
+        return new MessageReactionRemoveEvent(jda, sequence.incrementAndGet(), who, null, reaction(target, emoji), who.getIdLong());
     }
 
     StringSelectInteractionEvent chosen(String componentId, String value, User who) {
         String interactionId = nextId();
+        InteractionHook hook = discord.hook(channel);
+        hooks.put("token-" + interactionId, hook);
+        String menuMessageId = nextId();
         StringSelectInteraction interaction = mock(StringSelectInteraction.class, inv -> switch (inv.getMethod().getName()) {
             case "getComponentId" -> componentId;
             case "getValues" -> List.of(value);
             case "getIdLong" -> Long.parseLong(interactionId);
             case "getId" -> interactionId;
             case "getUser" -> who;
+            case "getToken" -> "token-" + interactionId;
+            case "getHook" -> hook;
+            case "getMessageId" -> menuMessageId;
+            case "getMessageIdLong" -> Long.parseLong(menuMessageId);
+            case "deferEdit" -> FakeRestAction.of(MessageEditCallbackAction.class, "interaction-defer-edit", discord::carry)
+                    .in(CHANNEL_ID).yielding(action -> hook).build();
             case "getChannel", "getMessageChannel" -> channel;
             case "getChannelIdLong" -> channel.getIdLong();
             case "getGuild" -> discord.guild;
@@ -257,6 +312,7 @@ final class DiscordTestKit implements AutoCloseable {
 
     @Override
     public void close() {
+        pipeline.drain(Duration.ofSeconds(5));
         core.close();
     }
 }

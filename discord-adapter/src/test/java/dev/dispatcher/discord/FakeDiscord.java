@@ -15,6 +15,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Kinds of request for {@link #count}. */
     public static final String CALLBACK = FakeDiscordRest.CALLBACK;
+    /** An interaction answered at once with a message (type 4) instead of deferred: the bot said it is busy. */
+    public static final String CALLBACK_REPLY = "callback-reply";
     public static final String EDIT_ORIGINAL = FakeDiscordRest.EDIT_ORIGINAL;
     public static final String START_THREAD = FakeDiscordRest.START_THREAD;
     public static final String THREAD_MESSAGE = FakeDiscordRest.THREAD_MESSAGE;
@@ -70,10 +72,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * From now on, tells {@code observer} the kind and path (without {@code /api/v10}) of every request, on the thread
-     * serving it, before it is answered. Replaces the previous observer.
+     * serving it, before it is answered; an interaction answered at once rather than deferred is a
+     * {@link #CALLBACK_REPLY}. Replaces the previous observer.
      */
     public void observe(BiConsumer<String, String> observer) {
-        rest.observe((kind, request) -> observer.accept(kind, request.path()));
+        rest.observe((kind, request) -> observer.accept(kind.equals(CALLBACK) && request.body() != null
+                && request.body().getInt("type", 0) == 4 ? CALLBACK_REPLY : kind, request.path()));
     }
 
     @Override

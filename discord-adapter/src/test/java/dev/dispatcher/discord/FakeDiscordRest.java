@@ -88,6 +88,37 @@ final class FakeDiscordRest implements AutoCloseable {
     private volatile boolean rejectToken;
     private volatile CountDownLatch answering = new CountDownLatch(0);
     private final Map<String, Integer> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** A request stopped at the door: {@link #awaitArrival()}, then {@link #discard()} it unrecorded and unanswered. */
+    static final class Held {
+
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch discarded = new CountDownLatch(1);
+
+        void awaitArrival() throws InterruptedException {
+            if (!arrived.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the held request never arrived");
+            }
+        }
+
+        /** The request never reaches Discord: its sender died waiting for the answer. */
+        void discard() {
+            discarded.countDown();
+        }
+
+        private void stop() {
+            arrived.countDown();
+            awaitUninterruptibly(discarded);
+        }
+    }
+
+    /** The next request matching {@code method} and {@code pathPattern} is held at the door until discarded. */
+    Held holdNext(String method, String pathPattern) {
+        Held request = new Held();
+        held.put(method + " " + pathPattern, request);
+        return request;
+    }
 
     /** A fake that keeps every request for the test to inspect. */
     FakeDiscordRest() throws IOException {
@@ -190,6 +221,14 @@ final class FakeDiscordRest implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body, raw,
                     null, authorization, 0);
+            for (String key : held.keySet()) {
+                String[] methodAndPath = key.split(" ", 2);
+                Held stopped;
+                if (request.is(methodAndPath[0], methodAndPath[1]) && (stopped = held.remove(key)) != null) {
+                    stopped.stop();
+                    return;
+                }
+            }
             Answer answer = answer(request);
             counts.computeIfAbsent(answer.kind(), k -> new LongAdder()).increment();
             observer.accept(answer.kind(), request);

@@ -32,7 +32,7 @@ final class FakeRestAction implements Answer<Object> {
 
     private final String kind;
     private final String channelId;
-    private final String replyTo;
+    private String replyTo;
     private final Function<FakeRestAction, Object> result;
     private final Throwable failure;
     private final Wire wire;
@@ -134,6 +134,7 @@ final class FakeRestAction implements Answer<Object> {
                             ? EnumSet.noneOf(Message.MentionType.class)
                             : EnumSet.copyOf((Collection<Message.MentionType>) args[0]);
             case "mentionRepliedUser" -> mentionRepliedUser = (Boolean) args[0];
+            case "setMessageReference" -> replyTo = args[0] == null ? null : args[0].toString();
             case "setEphemeral" -> ephemeral = (Boolean) args[0];
             case "queue" -> {
                 queue(args.length > 0 ? (Consumer<Object>) args[0] : null, args.length > 1 ? (Consumer<Throwable>) args[1] : null);
@@ -154,7 +155,9 @@ final class FakeRestAction implements Answer<Object> {
 
     private void queue(Consumer<Object> success, Consumer<Throwable> failed) {
         Object value = failure == null ? result.apply(this) : null;
-        wire.carry(new Outgoing(kind, channelId, replyTo, content, List.copyOf(embeds), List.copyOf(components),
+        // A message sent with a reference to another is what Discord calls a reply.
+        String shownAs = "send".equals(kind) && replyTo != null ? "reply" : kind;
+        wire.carry(new Outgoing(shownAs, channelId, replyTo, content, List.copyOf(embeds), List.copyOf(components),
                 allowedMentions, mentionRepliedUser, ephemeral, failure == null, value), () -> {
                     if (failure != null) {
                         if (failed != null) {

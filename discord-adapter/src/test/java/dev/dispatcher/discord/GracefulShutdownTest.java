@@ -44,7 +44,7 @@ class GracefulShutdownTest {
         kit = DiscordTestKit.start(dir);
         ShardManager shards = mock(ShardManager.class);
         doAnswer(inv -> sentBeforeShardsStopped.addAll(kit.outbox())).when(shards).shutdown();
-        bot = new DiscordMain.Running(shards, kit.core, null, kit.work);
+        bot = new DiscordMain.Running(new DiscordBot(shards, kit.pipeline()), kit.core, null, kit.work);
     }
 
     @AfterEach

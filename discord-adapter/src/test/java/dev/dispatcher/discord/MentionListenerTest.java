@@ -45,7 +45,7 @@ class MentionListenerTest {
         Message question = mention(MENTION + " the entities endpoint returns 404");
 
         // WHEN
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
 
         // THEN
         Outgoing thread = kit.outbox("thread").get(0);
@@ -64,7 +64,7 @@ class MentionListenerTest {
         Message question = mention(MENTION + " Fix JWT token expiration");
 
         // WHEN
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
 
         // THEN
         Outgoing analysis = kit.posted().get(0);
@@ -81,7 +81,7 @@ class MentionListenerTest {
         Message question = kit.message(thread, kit.person, MENTION + " Fix JWT token expiration", true);
 
         // WHEN
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
 
         // THEN
         assertThat(kit.outbox("thread")).isEmpty();
@@ -97,7 +97,7 @@ class MentionListenerTest {
         Message everyone = kit.message(kit.channel, kit.person, "@everyone Fix JWT token expiration", false);
 
         // WHEN
-        listener.onMessageReceived(kit.received(everyone));
+        kit.fire(kit.received(everyone));
 
         // THEN
         assertThat(kit.outbox()).isEmpty();
@@ -110,7 +110,7 @@ class MentionListenerTest {
         Message reply = mention("thanks, that helped");
 
         // WHEN
-        listener.onMessageReceived(kit.received(reply));
+        kit.fire(kit.received(reply));
 
         // THEN
         assertThat(kit.outbox()).isEmpty();
@@ -124,8 +124,8 @@ class MentionListenerTest {
         Message fromSelf = kit.message(kit.channel, kit.self, MENTION + " Fix JWT token expiration", true);
 
         // WHEN
-        listener.onMessageReceived(kit.received(fromBot));
-        listener.onMessageReceived(kit.received(fromSelf));
+        kit.fire(kit.received(fromBot));
+        kit.fire(kit.received(fromSelf));
 
         // THEN
         assertThat(kit.outbox()).isEmpty();
@@ -135,7 +135,7 @@ class MentionListenerTest {
     @DisplayName("a mention without a task gets help, in a reply that does not ping")
     void emptyMentionGetsHelp() {
         // WHEN
-        listener.onMessageReceived(kit.received(mention(MENTION)));
+        kit.fire(kit.received(mention(MENTION)));
 
         // THEN
         assertThat(kit.outbox()).singleElement().satisfies(help -> {
@@ -149,7 +149,7 @@ class MentionListenerTest {
     @DisplayName("'@dispatcher stats' shows the routing statistics")
     void statsByMention() {
         // WHEN
-        listener.onMessageReceived(kit.received(mention(MENTION + " stats")));
+        kit.fire(kit.received(mention(MENTION + " stats")));
 
         // THEN
         assertThat(kit.outbox().get(0).content()).contains("ROUTING STATISTICS");
@@ -160,11 +160,11 @@ class MentionListenerTest {
     void replayIsAnsweredOnce() {
         // GIVEN
         Message question = mention(MENTION + " Fix JWT token expiration");
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
         int requests = kit.outbox().size();
 
         // WHEN
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
 
         // THEN
         assertThat(kit.outbox()).hasSize(requests);
@@ -177,7 +177,7 @@ class MentionListenerTest {
         Message question = mention(MENTION + " @everyone fix <@4242> login and <@&99> roles");
 
         // WHEN
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
 
         // THEN
         assertThat(kit.posted()).isNotEmpty().allSatisfy(m -> {
@@ -196,7 +196,7 @@ class MentionListenerTest {
         Message question = mention(MENTION + " Fix JWT token expiration");
 
         // WHEN
-        listener.onMessageReceived(kit.received(question));
+        kit.fire(kit.received(question));
 
         // THEN
         assertThat(kit.outbox("thread")).isEmpty();

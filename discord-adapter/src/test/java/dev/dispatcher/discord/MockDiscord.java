@@ -31,6 +31,8 @@ import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.requests.restaction.ThreadChannelAction;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageCreateAction;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
+import net.dv8tion.jda.api.requests.restaction.MessageEditAction;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.mockito.Answers;
 import org.mockito.invocation.InvocationOnMock;
@@ -57,6 +59,7 @@ final class MockDiscord {
     private final Outbox outbox = new Outbox();
     private final AtomicLong ids = new AtomicLong(900_000);
     private final Set<Permission> denied = EnumSet.noneOf(Permission.class);
+    private final java.util.Map<String, MessageChannel> channels = new java.util.concurrent.ConcurrentHashMap<>();
     private Throwable threadFailure;
     private Throwable hookFailure;
 
@@ -115,19 +118,32 @@ final class MockDiscord {
     }
 
     TextChannel textChannel(String id) {
-        return mock(TextChannel.class, withSettings()
+        TextChannel text = mock(TextChannel.class, withSettings()
                 .extraInterfaces(MessageChannelUnion.class, GuildMessageChannelUnion.class)
                 .defaultAnswer(inv -> channelAnswer(inv, id, ChannelType.TEXT)));
+        channels.put(id, text);
+        return text;
+    }
+
+    /** The channel or thread with this id, as the bot's shards would find it. */
+    MessageChannel channelById(String id) {
+        MessageChannel found = channels.get(id);
+        if (found == null) {
+            throw new DiscordCalls.Refused(new IllegalStateException("no channel " + id));
+        }
+        return found;
     }
 
     /** A public thread in {@link #channel}. */
     ThreadChannel thread(String id) {
-        return mock(ThreadChannel.class, withSettings()
+        ThreadChannel thread = mock(ThreadChannel.class, withSettings()
                 .extraInterfaces(MessageChannelUnion.class, GuildMessageChannelUnion.class)
                 .defaultAnswer(inv -> switch (inv.getMethod().getName()) {
                     case "getParentChannel", "getParentMessageChannel" -> channel;
                     default -> channelAnswer(inv, id, ChannelType.GUILD_PUBLIC_THREAD);
                 }));
+        channels.put(id, thread);
+        return thread;
     }
 
     /** A message in {@code where}, written by {@code author}; {@code mentionsBot} is what Discord's mention list says. */
@@ -216,6 +232,12 @@ final class MockDiscord {
                             .yielding(action -> message(me, self, action.content(), false)).build();
             case "sendMessageEmbeds" -> FakeRestAction.of(MessageCreateAction.class, "send", this::carry).in(id)
                     .embeds(embedsOf(inv)).yielding(action -> message(me, self, action.content(), false)).build();
+            case "createThreadChannel" -> FakeRestAction.of(ThreadChannelAction.class, "thread", this::carry)
+                    .in(id).replyingTo(inv.getArguments().length > 1 ? inv.getArgument(1).toString() : null)
+                    .content(inv.getArgument(0)).yielding(action -> thread(nextId())).failingWith(takeThreadFailure()).build();
+            case "editMessageById" -> FakeRestAction.of(MessageEditAction.class, "edit", this::carry).in(id)
+                    .replyingTo(inv.getArgument(0).toString()).content(((MessageEditData) inv.getArgument(1)).getContent())
+                    .yielding(action -> message(me, self, action.content(), false)).build();
             default -> Answers.RETURNS_DEFAULTS.answer(inv);
         };
     }
@@ -234,12 +256,20 @@ final class MockDiscord {
             case "editOriginalEmbeds" -> FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", this::carry)
                     .in(where.getId()).embeds(embedsOf(inv)).failingWith(hookFailure)
                     .yielding(action -> message(where, self, action.content(), false)).build();
-            case "editOriginal" -> FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", this::carry)
-                    .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
-                    .yielding(action -> message(where, self, action.content(), false)).build();
-            case "sendMessage" -> FakeRestAction.of(WebhookMessageCreateAction.class, "followup", this::carry)
-                    .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
-                    .yielding(action -> message(where, self, action.content(), false)).build();
+            case "editOriginal" -> inv.getArgument(0) instanceof MessageEditData data
+                    ? FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", this::carry)
+                            .in(where.getId()).content(data.getContent()).embeds(data.getEmbeds()).failingWith(hookFailure)
+                            .yielding(action -> message(where, self, action.content(), false)).build()
+                    : FakeRestAction.of(WebhookMessageEditAction.class, "edit-original", this::carry)
+                            .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
+                            .yielding(action -> message(where, self, action.content(), false)).build();
+            case "sendMessage" -> inv.getArgument(0) instanceof MessageCreateData data
+                    ? FakeRestAction.of(WebhookMessageCreateAction.class, "followup", this::carry)
+                            .in(where.getId()).data(data).failingWith(hookFailure)
+                            .yielding(action -> message(where, self, action.content(), false)).build()
+                    : FakeRestAction.of(WebhookMessageCreateAction.class, "followup", this::carry)
+                            .in(where.getId()).content(inv.getArgument(0).toString()).failingWith(hookFailure)
+                            .yielding(action -> message(where, self, action.content(), false)).build();
             case "deleteOriginal" -> FakeRestAction.of(RestAction.class, "delete-original", this::carry)
                     .in(where.getId()).failingWith(hookFailure).build();
             case "getJDA" -> jda;

@@ -43,7 +43,7 @@ class ReactionListenerTest {
     @DisplayName("❌ on a routing answer posts a menu of the other specialists, its id carrying the decision")
     void flagPostsMenu() {
         // WHEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.person));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.person));
 
         // THEN
         Outgoing menu = kit.outbox().get(kit.outbox().size() - 1);
@@ -63,10 +63,10 @@ class ReactionListenerTest {
     @DisplayName("the same person flagging twice gets one menu")
     void secondFlagBySamePersonPostsNothing() {
         // GIVEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.person));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.person));
 
         // WHEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.person));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.person));
 
         // THEN
         assertThat(menusPosted()).isEqualTo(1);
@@ -76,7 +76,7 @@ class ReactionListenerTest {
     @DisplayName("other emoji are ignored")
     void otherEmojiIgnored() {
         // WHEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "👍", kit.person));
+        kit.fire(kit.reactionAdded(analysis, "👍", kit.person));
 
         // THEN
         assertThat(menusPosted()).isZero();
@@ -89,7 +89,7 @@ class ReactionListenerTest {
         Message chatter = kit.botMessage(kit.channel);
 
         // WHEN
-        listener.onMessageReactionAdd(kit.reactionAdded(chatter, "❌", kit.person));
+        kit.fire(kit.reactionAdded(chatter, "❌", kit.person));
 
         // THEN
         assertThat(menusPosted()).isZero();
@@ -102,7 +102,7 @@ class ReactionListenerTest {
         Message question = kit.message(kit.channel, kit.person, "hello", false);
 
         // WHEN
-        listener.onMessageReactionAdd(kit.reactionAdded(question, "❌", kit.user("4100", false)));
+        kit.fire(kit.reactionAdded(question, "❌", kit.user("4100", false)));
 
         // THEN
         assertThat(menusPosted()).isZero();
@@ -112,8 +112,8 @@ class ReactionListenerTest {
     @DisplayName("the bot's own ❌ and other bots' are ignored")
     void botReactionsIgnored() {
         // WHEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.self));
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.user("5000", true)));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.self));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.user("5000", true)));
 
         // THEN
         assertThat(menusPosted()).isZero();
@@ -123,13 +123,13 @@ class ReactionListenerTest {
     @DisplayName("taking the ❌ back withdraws the flag, so flagging again asks again")
     void removalUnflags() {
         // GIVEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.person));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.person));
 
         // WHEN
-        listener.onMessageReactionRemove(kit.reactionRemoved(analysis, "❌", kit.person));
+        kit.fire(kit.reactionRemoved(analysis, "❌", kit.person));
 
         // THEN
-        listener.onMessageReactionAdd(kit.reactionAdded(analysis, "❌", kit.person));
+        kit.fire(kit.reactionAdded(analysis, "❌", kit.person));
         assertThat(menusPosted()).isEqualTo(2);
     }
 
@@ -140,11 +140,10 @@ class ReactionListenerTest {
         kit.close();
         kit = DiscordTestKit.start(dir.resolve("custom"), Map.of("DISCORD_MISROUTE_EMOJI", ":misroute:"));
         Message custom = kit.routed("Fix JWT token expiration");
-        ReactionListener configured = kit.listener(ReactionListener.class);
 
         // WHEN
-        configured.onMessageReactionAdd(kit.reactionAdded(custom, "❌", kit.person));
-        configured.onMessageReactionAdd(kit.reactionAdded(custom, "<:misroute:123456789>", kit.person));
+        kit.fire(kit.reactionAdded(custom, "❌", kit.person));
+        kit.fire(kit.reactionAdded(custom, "<:misroute:123456789>", kit.person));
 
         // THEN
         assertThat(menusPosted()).isEqualTo(1);

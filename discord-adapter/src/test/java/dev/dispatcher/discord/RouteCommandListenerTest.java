@@ -1,5 +1,13 @@
 package dev.dispatcher.discord;
 
+import dev.dispatcher.conversation.Actor;
+import dev.dispatcher.conversation.EventKind;
+import dev.dispatcher.conversation.InboundEvent;
+import dev.dispatcher.conversation.JobStore;
+import dev.dispatcher.dispatch.ConversationRef;
+import java.time.Clock;
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.Mockito.mock;
@@ -44,7 +52,7 @@ class RouteCommandListenerTest {
     @DisplayName("'/route' acknowledges publicly at once, since ephemeral answers cannot be reacted to")
     void defersPublicly() {
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         Outgoing ack = kit.outbox().get(0);
@@ -54,44 +62,31 @@ class RouteCommandListenerTest {
     }
 
     @Test
-    @DisplayName("'/route' is acknowledged before it is routed: the routing waits for a worker, not the gateway thread")
+    @DisplayName("'/route' is acknowledged before anything is routed or shown: the routing waits for a worker, not the gateway thread")
     void acknowledgesBeforeRouting() {
-        // GIVEN the workers are all busy
-        kit.holdWork();
+        // WHEN
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
-        // WHEN two tasks arrive
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
-        listener.onSlashCommandInteraction(kit.slash("Optimize SQL queries"));
-
-        // THEN both are acknowledged already, neither is routed or answered yet, and both count as in flight
-        assertThat(kit.outbox("interaction-reply")).hasSize(2);
-        assertThat(kit.outbox("edit-original")).isEmpty();
-        assertThat(kit.core.stats().standardWindows().get(0).routed()).isZero();
-        assertThat(kit.work.running()).isEqualTo(2);
-
-        // WHEN a worker is free
-        kit.releaseWork();
-
-        // THEN both are routed and shown, and nothing is left in flight
-        assertThat(kit.outbox("edit-original")).hasSize(2);
-        assertThat(kit.core.stats().standardWindows().get(0).routed()).isEqualTo(2);
+        // THEN the deferred reply went out first, the answer after it
+        assertThat(kit.outbox()).extracting(Outgoing::kind).startsWith("interaction-reply", "edit-original");
         assertThat(kit.work.running()).isZero();
     }
 
     @Test
-    @DisplayName("'/route' that another process already answered is not routed again, and its placeholder is withdrawn")
+    @DisplayName("'/route' that another process already took is neither acknowledged nor routed here")
     void answeredElsewhere() {
-        // GIVEN another bot process sharing the database has claimed the interaction
+        // GIVEN another bot process sharing the database has stored the interaction as its job
         var slash = kit.slash("Fix JWT token expiration");
-        assertThat(kit.core.events().claim("discord:" + slash.getId())).isTrue();
+        InboundEvent theirs = new InboundEvent(EventKind.ROUTE, slash.getId(),
+                new ConversationRef("discord", DiscordTestKit.CHANNEL_ID, null, null), Actor.user(DiscordTestKit.PERSON_ID),
+                "Fix JWT token expiration", null, null, false, Instant.now());
+        assertThat(new JobStore(kit.core.database(), Clock.systemUTC()).insert(theirs, "other-process", Instant.now().plusSeconds(60))).isTrue();
 
         // WHEN it reaches this process too
-        listener.onSlashCommandInteraction(slash);
+        kit.fire(slash);
 
-        // THEN this one acknowledged it (it could not know in time), then took its placeholder back, and routed nothing
-        assertThat(kit.outbox("interaction-reply")).hasSize(1);
-        assertThat(kit.outbox("delete-original")).hasSize(1);
-        assertThat(kit.outbox("edit-original")).isEmpty();
+        // THEN this one leaves it alone
+        assertThat(kit.outbox()).isEmpty();
         assertThat(kit.core.stats().standardWindows().get(0).routed()).isZero();
     }
 
@@ -99,7 +94,7 @@ class RouteCommandListenerTest {
     @DisplayName("'/route' replaces the placeholder with the analysis embed: specialist, analysis, knowledge-base link")
     void showsAnalysisEmbed() {
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         Outgoing shown = kit.outbox("edit-original").get(0);
@@ -116,7 +111,7 @@ class RouteCommandListenerTest {
     @DisplayName("'/route' ties the decision to the analysis message, so a reaction on it finds the decision")
     void attachesDecisionToAnalysis() {
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         String messageId = kit.outbox("edit-original").get(0).message().getId();
@@ -129,7 +124,7 @@ class RouteCommandListenerTest {
     @DisplayName("'/route' starts a thread on the analysis and posts the specialist prompt there")
     void promptGoesIntoThread() {
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         Outgoing analysis = kit.outbox("edit-original").get(0);
@@ -151,7 +146,7 @@ class RouteCommandListenerTest {
         kit.deny(Permission.CREATE_PUBLIC_THREADS);
 
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         assertThat(kit.outbox("thread")).isEmpty();
@@ -169,7 +164,7 @@ class RouteCommandListenerTest {
         kit.failThreadsWith(Failures.of(ErrorResponse.MAX_ACTIVE_THREADS));
 
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         assertThat(kit.outbox("reply").get(0).content()).contains("limit of active threads");
@@ -184,7 +179,7 @@ class RouteCommandListenerTest {
         ThreadChannel thread = kit.thread("7000");
 
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration", thread, kit.nextId()));
+        kit.fire(kit.slash("Fix JWT token expiration", thread, kit.nextId()));
 
         // THEN
         assertThat(kit.outbox("thread")).isEmpty();
@@ -198,7 +193,7 @@ class RouteCommandListenerTest {
         kit.failHookWith(Failures.of(ErrorResponse.UNKNOWN_INTERACTION));
 
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration"));
+        kit.fire(kit.slash("Fix JWT token expiration"));
 
         // THEN
         Outgoing inChannel = kit.outbox("send").get(0);
@@ -211,10 +206,10 @@ class RouteCommandListenerTest {
     void replayIsAnsweredOnce() {
         // GIVEN
         String id = kit.nextId();
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration", kit.channel, id));
+        kit.fire(kit.slash("Fix JWT token expiration", kit.channel, id));
 
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("Fix JWT token expiration", kit.channel, id));
+        kit.fire(kit.slash("Fix JWT token expiration", kit.channel, id));
 
         // THEN
         assertThat(kit.outbox("interaction-reply")).hasSize(1);
@@ -225,23 +220,23 @@ class RouteCommandListenerTest {
     @DisplayName("'/route task:help' explains the bot, privately")
     void helpIsPrivate() {
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("help"));
+        kit.fire(kit.slash("help"));
 
-        // THEN
-        assertThat(kit.outbox()).singleElement().satisfies(help -> {
-            assertThat(help.ephemeral()).isTrue();
-            assertThat(help.content()).contains("/route task:", "React with ❌");
-        });
+        // THEN the acknowledgement and the answer are both for her eyes only
+        assertThat(kit.outbox()).extracting(Outgoing::kind).containsExactly("interaction-reply", "followup");
+        assertThat(kit.outbox()).allSatisfy(part -> assertThat(part.ephemeral()).isTrue());
+        assertThat(kit.outbox("followup").get(0).content()).contains("/route task:", "React with ❌");
     }
 
     @Test
     @DisplayName("'/route task:stats' shows the routing statistics, privately")
     void statsArePrivate() {
         // WHEN
-        listener.onSlashCommandInteraction(kit.slash("stats"));
+        kit.fire(kit.slash("stats"));
 
         // THEN
-        Outgoing stats = kit.outbox().get(0);
+        assertThat(kit.outbox().get(0).ephemeral()).as("the acknowledgement").isTrue();
+        Outgoing stats = kit.outbox("followup").get(0);
         assertThat(stats.ephemeral()).isTrue();
         assertThat(stats.content()).startsWith("```").contains("ROUTING STATISTICS");
     }
@@ -256,6 +251,6 @@ class RouteCommandListenerTest {
         var event = kit.slash("Fix JWT token expiration", broken, kit.nextId());
 
         // WHEN / THEN
-        assertThatCode(() -> listener.onSlashCommandInteraction(event)).doesNotThrowAnyException();
+        assertThatCode(() -> kit.listener(RouteCommandListener.class).onSlashCommandInteraction(event)).doesNotThrowAnyException();
     }
 }

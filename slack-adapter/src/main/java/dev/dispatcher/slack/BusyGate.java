@@ -3,6 +3,7 @@ package dev.dispatcher.slack;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns events and button clicks away with a 503 while every worker is busy and the queue is full, so that nothing is
@@ -16,16 +17,17 @@ import com.slack.api.bolt.response.Response;
  */
 final class BusyGate {
 
-    private final BackgroundWork work;
+    private final BooleanSupplier full;
 
-    BusyGate(BackgroundWork work) {
-        this.work = work;
+    /** @param full whether every worker is busy and the queue is full */
+    BusyGate(BooleanSupplier full) {
+        this.full = full;
     }
 
     /** Whether the request may go on to Bolt's handlers. */
     boolean admits(Request<?> request) {
         boolean retriable = request.getRequestType() == RequestType.Event || request.getRequestType() == RequestType.BlockAction;
-        return !(retriable && work.full());
+        return !(retriable && full.getAsBoolean());
     }
 
     /** The answer that makes Slack deliver the request again later. */

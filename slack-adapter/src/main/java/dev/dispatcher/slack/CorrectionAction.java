@@ -5,23 +5,19 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.conversation.EventKind;
 import java.util.Optional;
 
 /**
- * A specialist chosen in the misroute menu: the correction is recorded and confirmed in the thread; a choice the core
- * refuses is explained privately to whoever chose.
+ * A specialist chosen in the misroute menu becomes a choice for the pipeline, which records it and confirms it in the
+ * thread. No {@code response_url} is passed on: an answer through it would replace the menu.
  */
 final class CorrectionAction implements BlockActionHandler {
 
-    private final Feedback feedback;
-    private final SlackPoster poster;
-    private final BackgroundWork work;
+    private final SlackIntake intake;
 
-    CorrectionAction(Feedback feedback, SlackPoster poster, BackgroundWork work) {
-        this.feedback = feedback;
-        this.poster = poster;
-        this.work = work;
+    CorrectionAction(SlackIntake intake) {
+        this.intake = intake;
     }
 
     @Override
@@ -40,22 +36,8 @@ final class CorrectionAction implements BlockActionHandler {
         if (choice.isEmpty() || channel == null || payload.getUser() == null) {
             return ctx.ack();
         }
-        String user = payload.getUser().getId();
-        String thread = container.getThreadTs() != null ? container.getThreadTs() : container.getMessageTs();
-        HandledEvent event = HandledEvent.arrived("correction", channel, payload.getTriggerId());
-        String decisionId = choice.get().decisionId();
-        boolean accepted = work.submit(event.describe(), () -> {
-            Feedback.Correction correction = feedback.correct(decisionId, choice.get().specialistId(), user);
-            try {
-                if (correction.recorded()) {
-                    poster.post(channel, thread, MisrouteMessages.confirmation(correction, user), decisionId);
-                } else {
-                    poster.postEphemeral(channel, user, thread, MisrouteMessages.rejection(correction), decisionId);
-                }
-            } finally {
-                event.handled(decisionId, correction.recorded() ? correction.to().id() : null);
-            }
-        });
-        return accepted ? ctx.ack() : BusyGate.retryLater();
+        return intake.acknowledge(intake.event(EventKind.SPECIALIST_CHOICE, payload.getTriggerId(),
+                SlackIntake.in(channel, container.getThreadTs(), container.getMessageTs()), payload.getUser().getId(),
+                choice.get().specialistId(), null, choice.get().decisionId(), false), ctx);
     }
 }

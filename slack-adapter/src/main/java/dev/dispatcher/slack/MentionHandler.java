@@ -1,39 +1,23 @@
 package dev.dispatcher.slack;
 
-import dev.dispatcher.dispatch.RequestKind;
-
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import dev.dispatcher.dispatch.ConversationRef;
-import dev.dispatcher.dispatch.Dispatcher;
-import dev.dispatcher.dispatch.Task;
-import dev.dispatcher.reply.Reply;
+import dev.dispatcher.conversation.EventKind;
 import java.util.regex.Pattern;
 
 /**
- * {@code @dispatcher <task>} in a channel: answered in the thread of the mention (the thread it is already in, or a
- * new one under it). A mention without a task gets the usage in the thread. Each event is answered once.
+ * {@code @dispatcher <task>} in a channel, from a person: the task without the bot's mention goes to the pipeline, which
+ * answers in the thread of the mention (the thread it is already in, or a new one under it).
  */
 final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
 
-    private final Dispatcher dispatcher;
-    private final ThreadedAnswer answers;
-    private final SlackPoster poster;
-    private final HelpTexts help;
-    private final FirstDelivery deliveries;
-    private final BackgroundWork work;
+    private final SlackIntake intake;
 
-    MentionHandler(Dispatcher dispatcher, ThreadedAnswer answers, SlackPoster poster, HelpTexts help,
-                   FirstDelivery deliveries, BackgroundWork work) {
-        this.dispatcher = dispatcher;
-        this.answers = answers;
-        this.poster = poster;
-        this.help = help;
-        this.deliveries = deliveries;
-        this.work = work;
+    MentionHandler(SlackIntake intake) {
+        this.intake = intake;
     }
 
     @Override
@@ -43,33 +27,9 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
         if (!fromPerson) {
             return ctx.ack();
         }
-        String channel = mention.getChannel();
-        HandledEvent event = HandledEvent.arrived("mention", channel, payload.getEventId());
-        String thread = mention.getThreadTs() != null ? mention.getThreadTs() : mention.getTs();
-        String task = taskOf(mention.getText(), ctx.getBotUserId());
-        boolean accepted = work.submit(event.describe(), () -> {
-            if (!deliveries.claim(payload.getEventId())) {
-                return;
-            }
-            if (RequestKind.of(task) == RequestKind.HELP) {
-                poster.post(channel, thread, SlackMessage.text(help.usage()), null);
-                event.handled();
-                return;
-            }
-            Reply reply;
-            try {
-                reply = dispatcher.dispatch(new Task(task, mention.getUser(), new ConversationRef("slack", channel, thread, mention.getTs())));
-            } catch (RuntimeException e) {
-                poster.post(channel, thread, SlackMessage.text(HelpTexts.routingFailed()), null);
-                throw e;
-            }
-            try {
-                answers.post(reply, channel, thread);
-            } finally {
-                event.handled(reply.decisionId(), reply.specialist().id());
-            }
-        });
-        return accepted ? ctx.ack() : BusyGate.retryLater();
+        return intake.acknowledge(intake.event(EventKind.MENTION, payload.getEventId(),
+                SlackIntake.in(mention.getChannel(), mention.getThreadTs(), mention.getTs()), mention.getUser(),
+                taskOf(mention.getText(), ctx.getBotUserId()), null, null, false), ctx);
     }
 
     /** The task in a mention: Slack's escaping undone and the bot's own {@code <@UBOT>} (or {@code <@UBOT|name>}) removed. */

@@ -49,7 +49,8 @@ final class MisrouteMessages {
                 + SlackText.escape(SlackText.shorten(correction.decision().taskText(), TASK_IN_CONFIRMATION))
                 + "” belongs to *" + SlackText.escape(correction.to().label()) + "* (`" + correction.to().id() + "`, "
                 + correction.agreeing() + (correction.agreeing() == 1 ? " vote" : " votes")
-                + "). Similar tasks will route there from now on.");
+                + "). " + (correction.awaitingReview() ? "It teaches the router once someone allowed to teach confirms it."
+                : "Similar tasks will route there from now on."));
     }
 
     /** The private answer when a choice could not be recorded. */

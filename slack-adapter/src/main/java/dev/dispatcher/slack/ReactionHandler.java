@@ -5,83 +5,43 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
-import dev.dispatcher.dispatch.ConversationRef;
-import dev.dispatcher.feedback.Feedback;
-import dev.dispatcher.store.StoredDecision;
-import java.util.Optional;
+import dev.dispatcher.conversation.EventKind;
 
 /**
- * The misroute emoji on one of the bot's routing answers: {@code reaction_added} flags the decision and asks in the
- * thread who should have had it; {@code reaction_removed} withdraws the flag. Other emoji, other messages and the
- * bot's own reactions are ignored. A reaction on a {@code /route} announcement counts as well: the core knows every
- * message that shows a decision, and the thread its answer is in.
+ * The misroute emoji on a message: {@code reaction_added} becomes a flag, {@code reaction_removed} its withdrawal. Other
+ * emoji, reactions on files and the bot's own reactions are dropped here; whether the message is one of the bot's
+ * answers is the core's to know.
  */
 final class ReactionHandler {
 
-    private final Feedback feedback;
+    private final SlackIntake intake;
     private final String misrouteEmoji;
-    private final SlackPoster poster;
-    private final FirstDelivery deliveries;
-    private final BackgroundWork work;
 
-    ReactionHandler(Feedback feedback, String misrouteEmoji, SlackPoster poster,
-                    FirstDelivery deliveries, BackgroundWork work) {
-        this.feedback = feedback;
+    ReactionHandler(SlackIntake intake, String misrouteEmoji) {
+        this.intake = intake;
         this.misrouteEmoji = misrouteEmoji;
-        this.poster = poster;
-        this.deliveries = deliveries;
-        this.work = work;
     }
 
     /** Handles {@code reaction_added}. */
     Response added(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
         ReactionAddedEvent event = payload.getEvent();
         ReactionAddedEvent.Item item = event.getItem();
-        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())) {
+        if (item == null || !counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item.getType())) {
             return ctx.ack();
         }
-        HandledEvent handled = HandledEvent.arrived("flag", item.getChannel(), payload.getEventId());
-        boolean accepted = work.submit(handled.describe(), () -> {
-            if (deliveries.claim(payload.getEventId())) {
-                flag(item.getChannel(), item.getTs(), event.getUser(), handled);
-            }
-        });
-        return accepted ? ctx.ack() : BusyGate.retryLater();
+        return intake.acknowledge(intake.event(EventKind.MISROUTE_FLAG, payload.getEventId(),
+                SlackIntake.in(item.getChannel(), null, item.getTs()), event.getUser(), null, null, null, false), ctx);
     }
 
     /** Handles {@code reaction_removed}. */
     Response removed(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
         ReactionRemovedEvent event = payload.getEvent();
         ReactionRemovedEvent.Item item = event.getItem();
-        if (!counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item == null ? null : item.getType())) {
+        if (item == null || !counts(event.getReaction(), event.getUser(), ctx.getBotUserId(), item.getType())) {
             return ctx.ack();
         }
-        HandledEvent handled = HandledEvent.arrived("unflag", item.getChannel(), payload.getEventId());
-        boolean accepted = work.submit(handled.describe(), () -> {
-            if (deliveries.claim(payload.getEventId())) {
-                Optional<StoredDecision> decision =
-                        feedback.unflag(new ConversationRef("slack", item.getChannel(), null, item.getTs()), event.getUser());
-                handled.handled(decision.map(StoredDecision::id).orElse(null), decision.map(StoredDecision::specialist).orElse(null));
-            }
-        });
-        return accepted ? ctx.ack() : BusyGate.retryLater();
-    }
-
-    private void flag(String channel, String messageTs, String user, HandledEvent handled) {
-        Optional<Feedback.Flag> flag = feedback.flag(new ConversationRef("slack", channel, null, messageTs), user);
-        if (flag.isEmpty()) {
-            handled.handled();   // not one of the bot's answers
-            return;
-        }
-        StoredDecision decision = flag.get().decision();
-        try {
-            if (flag.get().firstByUser()) {
-                String thread = decision.replyThread();
-                poster.post(channel, thread != null ? thread : messageTs, MisrouteMessages.question(flag.get(), user), decision.id());
-            }
-        } finally {
-            handled.handled(decision.id(), decision.specialist());
-        }
+        return intake.acknowledge(intake.event(EventKind.MISROUTE_UNFLAG, payload.getEventId(),
+                SlackIntake.in(item.getChannel(), null, item.getTs()), event.getUser(), null, null, null, false), ctx);
     }
 
     /** Whether a reaction is the misroute emoji, on a message, by someone other than the bot. */

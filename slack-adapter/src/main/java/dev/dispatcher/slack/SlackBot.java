@@ -11,23 +11,27 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.conversation.Pipeline;
+import dev.dispatcher.conversation.PipelineSettings;
+import dev.dispatcher.conversation.Workers;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 
 /**
  * The Bolt {@link App} of the dispatcher, wired once: one handler per Slack surface ({@code /route},
- * {@code app_mention}, {@code reaction_added}/{@code reaction_removed}, the misroute menu), each acknowledging at once
- * and leaving the work (claiming the delivery, routing, posting) to {@link BackgroundWork}. Request verification stays
- * on: a bad signature or a timestamp older than five minutes gets a 401 before any handler runs.
+ * {@code app_mention}, {@code reaction_added}/{@code reaction_removed}, the misroute menu, the "Route this message"
+ * shortcut), each translating its payload for the core's {@link Pipeline} and acknowledging; the pipeline does the
+ * rest and answers through {@link SlackOutput}. Request verification stays on: a bad signature or a timestamp older
+ * than five minutes gets a 401 before any handler runs.
  */
 public final class SlackBot implements AutoCloseable {
 
-
     private final App app;
-    private final BackgroundWork work;
+    private final Pipeline pipeline;
 
-    private SlackBot(App app, BackgroundWork work) {
+    private SlackBot(App app, Pipeline pipeline) {
         this.app = app;
-        this.work = work;
+        this.pipeline = pipeline;
     }
 
     /**
@@ -37,24 +41,26 @@ public final class SlackBot implements AutoCloseable {
      * @param core     the platform-free bot
      */
     public static SlackBot create(SlackSettings settings, BotCore core) {
-        BackgroundWork work = new BackgroundWork(settings.workers(), settings.queueLimit(), core.metrics());
-        App app = gatedApp(settings, new BusyGate(work));
+        AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+        App app = gatedApp(settings, new BusyGate(() -> pipeline.get().full()));
         Slack slack = app.slack();
         String emoji = core.settings().misrouteEmoji();
         MethodsClient client = slack.methods(settings.botToken());
-        SlackPoster poster = new SlackPoster(slack, client, core.metrics());
-        SlackReplies replies = new SlackReplies(emoji);
         HelpTexts help = new HelpTexts(emoji);
-        FirstDelivery deliveries = new FirstDelivery(core.events(), core.metrics());
-        ThreadedAnswer answers = new ThreadedAnswer(core.dispatcher(), replies, poster);
-        ReactionHandler reactions = new ReactionHandler(core.feedback(), emoji, poster, deliveries, work);
+        SlackOutput output = new SlackOutput(new SlackPoster(new SlackWebApi(slack, settings.botToken()), core.metrics()), new ResponseUrlAnswers(slack, core.metrics()),
+                new SlackReplies(emoji), help, new BotName(client));
+        pipeline.set(Pipeline.create(core, output, new PipelineSettings(settings.workers(), settings.queueLimit(),
+                core.settings().jobLease(), PipelineSettings.DEFAULT_MAX_AGE, "slack-work")));
+        SlackIntake intake = new SlackIntake(pipeline.get(), core.clock());
+        ReactionHandler reactions = new ReactionHandler(intake, emoji);
 
-        app.command(RouteCommand.COMMAND, new RouteCommand(core, replies, answers, poster, help, deliveries, work));
-        app.event(AppMentionEvent.class, new MentionHandler(core.dispatcher(), answers, poster, help, deliveries, work));
+        app.command(RouteCommand.COMMAND, new RouteCommand(intake, help));
+        app.event(AppMentionEvent.class, new MentionHandler(intake));
         app.event(ReactionAddedEvent.class, reactions::added);
         app.event(ReactionRemovedEvent.class, reactions::removed);
-        app.blockAction(MisrouteMessages.CHOICE_ACTION, new CorrectionAction(core.feedback(), poster, work));
-        return new SlackBot(app, work);
+        app.blockAction(MisrouteMessages.CHOICE_ACTION, new CorrectionAction(intake));
+        app.messageShortcut(RouteMessageShortcut.CALLBACK_ID, new RouteMessageShortcut(intake));
+        return new SlackBot(app, pipeline.get());
     }
 
     /**
@@ -104,7 +110,12 @@ public final class SlackBot implements AutoCloseable {
 
     /** Waits until every acknowledged event has been fully handled; for tests and orderly shutdown. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        return work.awaitIdle(timeout);
+        return pipeline.awaitIdle(timeout);
+    }
+
+    /** The pipeline this app feeds. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     /**
@@ -114,14 +125,14 @@ public final class SlackBot implements AutoCloseable {
      * @return whether all of it finished in time
      */
     boolean finish(Duration limit) {
-        boolean finished = work.drain(limit);
+        boolean finished = pipeline.drain(limit);
         app.stop();
         return finished;
     }
 
-    /** Finishes the acknowledged work within {@link BackgroundWork#DRAIN_LIMIT} and stops the app. */
+    /** Finishes the acknowledged work within {@link Workers#DRAIN_LIMIT} and stops the app. */
     @Override
     public void close() {
-        finish(BackgroundWork.DRAIN_LIMIT);
+        finish(Workers.DRAIN_LIMIT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dispatcher.slack;
 
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.conversation.Workers;
 import dev.dispatcher.ops.AdminServer;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,6 +48,7 @@ final class SlackProcess implements AutoCloseable {
         process.admin = startAdmin(core, process);
         try {
             process.connection.start();
+            bot.pipeline().startResuming();   // work a crash left behind, here or on another replica
         } catch (Exception | Error e) {
             process.closeAdmin();
             bot.close();
@@ -70,9 +72,9 @@ final class SlackProcess implements AutoCloseable {
         }
     }
 
-    /** Whether the bot takes events now: connected to Slack and not shutting down. */
+    /** Whether the bot takes events now: connected to Slack, not shutting down, and a worker or queue slot free. */
     boolean ready() {
-        return !stopping.get() && connection.serving();
+        return !stopping.get() && connection.serving() && !bot.pipeline().full();
     }
 
     /** The port of the admin endpoints, or -1 when they could not be served. */
@@ -109,7 +111,7 @@ final class SlackProcess implements AutoCloseable {
         STARTUP.info("dispatcher slack: stopping; finishing the events already acknowledged");
         try {
             stopConnection();
-            boolean finished = bot.finish(BackgroundWork.DRAIN_LIMIT);
+            boolean finished = bot.finish(Workers.DRAIN_LIMIT);
             closeAdmin();
             core.close();
             STARTUP.info("dispatcher slack: stopped in {} ms{}", Duration.ofNanos(System.nanoTime() - start).toMillis(),

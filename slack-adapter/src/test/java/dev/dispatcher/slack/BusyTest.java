@@ -85,4 +85,20 @@ class BusyTest {
         bot.awaitIdle();
         assertThat(slackApi.messages()).hasSize(5);
     }
+
+    @Test
+    @DisplayName("/readyz answers 503 while the queue is full, so a load balancer sends work elsewhere, and 200 once it drains")
+    void readinessFollowsTheBacklog() throws Exception {
+        // WHEN the queue is full
+        int whileFull = bot.admin().status("/readyz");
+
+        // AND the worker can post again and works the backlog off
+        held.open();
+        bot.awaitIdle();
+
+        // THEN
+        assertThat(whileFull).isEqualTo(503);
+        assertThat(bot.admin().status("/readyz")).isEqualTo(200);
+        assertThat(bot.admin().sample("dispatcher_jobs_pending", "")).isZero();
+    }
 }

@@ -148,6 +148,14 @@ public final class FakeSlackApi implements AutoCloseable {
             opened.countDown();
         }
 
+        /** The held call never reaches Slack: it is neither recorded nor answered (its sender died waiting). */
+        void discard() {
+            discarded = true;
+            opened.countDown();
+        }
+
+        private volatile boolean discarded;
+
         private void pass() {
             arrived.countDown();
             try {
@@ -235,6 +243,10 @@ public final class FakeSlackApi implements AutoCloseable {
         Gate gate = gates.remove(method);
         if (gate != null) {
             gate.pass();
+            if (gate.discarded) {
+                exchange.close();
+                return;
+            }
         }
         Duration slow = slowness.get(method);
         if (slow != null) {

@@ -45,6 +45,17 @@ class ManifestTest {
     }
 
     @Test
+    @DisplayName("both manifests declare the 'Route this message' message shortcut the bot listens to")
+    void routeThisMessageShortcut() throws IOException {
+        for (String name : List.of("manifest.yml", "manifest-socket-mode.yml")) {
+            JsonNode shortcut = manifest(name).at("/features/shortcuts/0");
+            assertThat(shortcut.at("/type").asText()).as(name).isEqualTo("message");
+            assertThat(shortcut.at("/callback_id").asText()).as(name).isEqualTo(RouteMessageShortcut.CALLBACK_ID);
+            assertThat(shortcut.at("/name").asText()).as(name).isEqualTo("Route this message");
+        }
+    }
+
+    @Test
     @DisplayName("Socket Mode manifest: same command, scopes and events, Socket Mode on and no request URL")
     void socketModeManifest() throws IOException {
         JsonNode manifest = manifest("manifest-socket-mode.yml");

@@ -79,6 +79,11 @@ final class SlackMainProcess implements AutoCloseable {
         return process.awaitExit(Duration.ofSeconds(60));
     }
 
+    /** Sends SIGKILL: no shutdown hook, nothing finished; returns its exit code. */
+    int kill() throws InterruptedException {
+        return process.kill();
+    }
+
     /** What it printed, stdout and stderr. */
     String output() throws IOException {
         return process.output();

@@ -171,6 +171,47 @@ final class SlackRequests {
                 "application/x-www-form-urlencoded", Map.of());
     }
 
+    /**
+     * "Route this message" on the message {@code messageTs} (in the thread {@code threadTs}, or none), written by a
+     * person or, with {@code botId}, by a bot.
+     */
+    Answer shortcut(String user, String channel, String messageTs, String threadTs, String text, String botId,
+                    String responseUrl) throws IOException, InterruptedException {
+        JsonObject message = new JsonObject();
+        message.addProperty("type", "message");
+        message.addProperty("ts", messageTs);
+        message.addProperty("text", text);
+        if (threadTs != null) {
+            message.addProperty("thread_ts", threadTs);
+        }
+        if (botId != null) {
+            message.addProperty("bot_id", botId);
+            message.addProperty("subtype", "bot_message");
+        } else {
+            message.addProperty("user", "U0AUTHOR");
+        }
+        JsonObject userObject = new JsonObject();
+        userObject.addProperty("id", user);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", TEAM);
+        JsonObject channelObject = new JsonObject();
+        channelObject.addProperty("id", channel);
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "message_action");
+        payload.addProperty("callback_id", RouteMessageShortcut.CALLBACK_ID);
+        payload.addProperty("trigger_id", "trigger-" + triggers.incrementAndGet());
+        payload.addProperty("message_ts", messageTs);
+        payload.addProperty("response_url", responseUrl);
+        payload.addProperty("token", "legacy-verification-token-unused");
+        payload.addProperty("action_ts", "1700000700.000100");
+        payload.add("message", message);
+        payload.add("user", userObject);
+        payload.add("team", team);
+        payload.add("channel", channelObject);
+        return signedPost("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded", Map.of());
+    }
+
     // ---- signing
 
     /** Posts {@code body} signed now with the right secret. */

@@ -61,12 +61,14 @@ final class LoadReport {
      * @param errors {@code dispatcher_errors_total}, or {@code null} for the baseline
      */
     void load(InteractionLoad.Result result, Double routed, Double errors, double residentMib, double peakMib, long threads) {
-        loadRows.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f s | %s | %s | **%.0f MiB** | %.0f MiB | %d | %.2f | %.2f |",
-                result.target(), result.sent(), result.acknowledged(), result.late(), result.p50Ms(), result.p99Ms(),
+        loadRows.add(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f s | %s | %s | **%.0f MiB** | %.0f MiB | %d | %.2f | %.2f | %.2f |",
+                result.target(), result.sent(), result.acknowledged(), result.busy(),
+                routed == null ? "–" : Integer.toString(result.unanswered()), result.late(), result.p50Ms(), result.p99Ms(),
                 result.p99AfterWarmUpMs(), result.maxMs(), result.achievedRate(), result.answeredAfter().toMillis() / 1000.0,
                 routed == null ? "–" : String.format(Locale.ROOT, "%.0f", routed),
                 errors == null ? "–" : String.format(Locale.ROOT, "%.0f", errors),
-                residentMib, peakMib, threads, result.targetCores(), result.otherCores()));
+                residentMib, peakMib, threads, result.targetCores(), result.targetCores() * 1000.0 / result.perSecond(),
+                result.otherCores()));
     }
 
     String markdown() throws IOException {
@@ -91,11 +93,11 @@ final class LoadReport {
                     String.join(", ", times.stream().map(t -> Long.toString(t.toMillis())).toList())));
         });
 
-        md.append("\n| process | sent | acknowledged | late (> 3 s) or never | ack p50 (ms) | ack p99 (ms) |"
+        md.append("\n| process | sent | acknowledged | busy | never answered | late (> 3 s) or never | ack p50 (ms) | ack p99 (ms) |"
                 + " ack p99 after the first " + InteractionLoad.WARM_UP.toSeconds() + " s (ms) | ack max (ms) |"
                 + " sent/s | all answered after the last | tasks routed (/metrics) | dispatcher_errors_total |"
-                + " VmRSS after | VmHWM (peak) | threads | process CPU (cores) | other processes' CPU (cores) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " VmRSS after | VmHWM (peak) | threads | process CPU (cores) | CPU per interaction (ms) | other processes' CPU (cores) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         loadRows.forEach(row -> md.append(row).append('\n'));
         return md.toString();
     }

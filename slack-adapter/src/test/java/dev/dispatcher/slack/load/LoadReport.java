@@ -16,11 +16,13 @@ final class LoadReport {
     private final int[] rates;
     private final Duration stepLength;
     private final int tasks;
+    private final Duration warmUp;
     private final List<Duration> startUps = new ArrayList<>();
     private final List<String> stepRows = new ArrayList<>();
     private String memoryRow = "";
 
-    LoadReport(List<String> jvmOptions, String databaseUrl, int[] rates, Duration stepLength, int tasks) {
+    LoadReport(List<String> jvmOptions, String databaseUrl, int[] rates, Duration stepLength, int tasks, Duration warmUp) {
+        this.warmUp = warmUp;
         this.jvmOptions = jvmOptions;
         this.databaseUrl = databaseUrl;
         this.rates = rates;
@@ -35,15 +37,18 @@ final class LoadReport {
     /**
      * One step of one app.
      *
-     * @param answeredAfter for the bot, how long after the step every command had both its messages posted; else null
-     * @param attempt       which try at this rate is reported
+     * @param answers for the bot, how long after the step every command it took on had both its messages posted, and
+     *                how many never were; else null
+     * @param attempt which try at this rate is reported
      */
-    void step(StepResult step, Duration answeredAfter, int attempt) {
-        String answers = answeredAfter == null ? "–" : String.format(Locale.ROOT, "%.1f s after the last ack (%.0f tasks/s)",
-                answeredAfter.toMillis() / 1000.0, step.sent() / ((step.elapsed().plus(answeredAfter)).toNanos() / 1e9));
-        stepRows.add(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.1f | %.1f | %.1f | %.0f | %s | %.2f | %.2f | %d |",
-                step.perSecond(), step.target(), step.sent(), step.errors(), step.p50Ms(), step.p99Ms(), step.maxMs(),
-                step.throughput(), answers, step.targetCores(), step.otherCores(), attempt));
+    void step(StepResult step, SlackLoadRun.Outcome answers, int attempt) {
+        String answered = answers == null ? "–" : answers.unanswered() > 0
+                ? String.format(Locale.ROOT, "**%d never answered**", answers.unanswered())
+                : String.format(Locale.ROOT, "%.1f s after the last ack (%.0f tasks/s)", answers.answeredAfter().toMillis() / 1000.0,
+                        step.taken() / ((step.elapsed().plus(answers.answeredAfter())).toNanos() / 1e9));
+        stepRows.add(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %.1f | %.1f | %.1f | %.0f | %s | %.2f | %.2f | %.2f | %d |",
+                step.perSecond(), step.target(), step.sent(), step.errors(), step.busy(), step.p50Ms(), step.p99Ms(), step.maxMs(),
+                step.throughput(), answered, step.targetCores(), step.cpuMsPerCommand(), step.otherCores(), attempt));
     }
 
     void memory(double routed, double botMib, double noOpMib, double errors) {
@@ -56,11 +61,11 @@ final class LoadReport {
         md.append("Machine: ").append(machine()).append('\n');
         md.append("JVM options of both apps: ").append(jvmOptions.isEmpty() ? "none (JVM defaults)" : "`" + String.join(" ", jvmOptions) + "`")
                 .append("; steps of ").append(stepLength.toSeconds()).append(" s at ")
-                .append(java.util.Arrays.toString(rates)).append(" commands/s, after a 10 s warm-up at 50/s; bot database `")
+                .append(java.util.Arrays.toString(rates)).append(" commands/s, after a ").append(warmUp.toSeconds()).append(" s warm-up at 50/s; bot database `")
                 .append(databaseUrl.replaceAll(".*/", "…/")).append("`.\n\n");
-        md.append("| rate (/s) | app | sent | errors | ack p50 (ms) | ack p99 (ms) | ack max (ms) | acks/s | all answered |"
-                + " app CPU (cores) | other processes' CPU (cores) | try |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| rate (/s) | app | sent | refused | busy | ack p50 (ms) | ack p99 (ms) | ack max (ms) | acks/s | all answered |"
+                + " app CPU (cores) | CPU per command (ms) | other processes' CPU (cores) | try |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         stepRows.forEach(row -> md.append(row).append('\n'));
         md.append("\nStart-up, launch to `/readyz` 200, ").append(ready.size()).append(" runs: ")
                 .append(ready.isEmpty() ? "–" : "median " + ready.get(ready.size() / 2) + " ms, min " + ready.get(0)

@@ -19,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoopLoad implements AutoCloseable {
 
+    /** What the bot's private "busy, send it again" answer to a {@code /route} starts with. */
+    static final String BUSY_REPLY = "busy with many requests";
+
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2);
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -35,6 +38,7 @@ final class OpenLoopLoad implements AutoCloseable {
         long interval = 1_000_000_000L / perSecond;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger busy = new AtomicInteger();
         AtomicLong lastAnswer = new AtomicLong();
         CountDownLatch answered = new CountDownLatch(total);
         long start = System.nanoTime();
@@ -46,11 +50,13 @@ final class OpenLoopLoad implements AutoCloseable {
             }
             int slot = i;
             HttpRequest request = commands.next(endpoint);
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 long now = System.nanoTime();
                 latencies[slot] = now - due;
                 if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
+                } else if (response.body().contains(BUSY_REPLY)) {
+                    busy.incrementAndGet();   // acknowledged, but told the user the bot is busy: no answer will come
                 }
                 lastAnswer.accumulateAndGet(now, Math::max);
                 answered.countDown();
@@ -59,7 +65,7 @@ final class OpenLoopLoad implements AutoCloseable {
         if (!answered.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(answered.getCount() + " requests to " + target + " got no answer in 30 s");
         }
-        return StepResult.of(target, perSecond, latencies, errors.get(), Duration.ofNanos(lastAnswer.get() - start));
+        return StepResult.of(target, perSecond, latencies, errors.get(), busy.get(), Duration.ofNanos(lastAnswer.get() - start));
     }
 
     @Override

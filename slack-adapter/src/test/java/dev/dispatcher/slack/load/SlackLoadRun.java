@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@code mvn -q -pl slack-adapter -am process-test-classes -Pload}; system properties {@code load.rates}
  * ({@code 50,100,200,400}), {@code load.seconds} (12), {@code load.tasks} (10000), {@code load.startups} (5) and
- * {@code load.jvm} (JVM options of both apps, none by default), {@code load.dbUrl} (the bot's database, by default a
+ * {@code load.jvm} (JVM options of both apps, none by default), {@code load.warmUpSeconds} (10, at 50/s on each app before
+ * the steps), {@code load.dbUrl} (the bot's database, by default a
  * fresh SQLite file in {@code target/load/}), {@code load.attempts} (3) and {@code load.quiet} (0.25): a rate whose
  * steps saw processes outside the run take more than that many cores is tried again, up to that many times, and the
  * least disturbed try is reported.
@@ -28,7 +29,6 @@ public final class SlackLoadRun {
 
     private static final String BOT_MAIN = "dev.dispatcher.slack.SlackMain";
     private static final String NO_OP_MAIN = "dev.dispatcher.slack.NoOpSlackApp";
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final int WARM_UP_RATE = 50;
     private static final int TOP_UP_RATE = 100;
 
@@ -38,6 +38,8 @@ public final class SlackLoadRun {
             .map(String::trim).mapToInt(Integer::parseInt).toArray();
     private final Duration stepLength = Duration.ofSeconds(Long.getLong("load.seconds", 12));
     private final int tasks = Integer.getInteger("load.tasks", 10_000);
+    /** Long enough for the JIT to have compiled the paths, so that the steps measure the steady state. */
+    private final Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmUpSeconds", 10));
     private final int startups = Integer.getInteger("load.startups", 5);
     private final int attempts = Integer.getInteger("load.attempts", 3);
     private final double quietEnough = Double.parseDouble(System.getProperty("load.quiet", "0.25"));
@@ -55,7 +57,7 @@ public final class SlackLoadRun {
     private void run() throws Exception {
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve("load.db"));
-        LoadReport report = new LoadReport(jvmOptions, databaseUrl, rates, stepLength, tasks);
+        LoadReport report = new LoadReport(jvmOptions, databaseUrl, rates, stepLength, tasks, warmUp);
         try (FakeSlackApi slack = FakeSlackApi.startCounting(); OpenLoopLoad load = new OpenLoopLoad()) {
             String responseUrl = slack.apiUrl().replace("/api/", "/response/load");
             SlashCommands commands = SlashCommands.from(root.resolve("eval/dev-cases.jsonl"), LoadTarget.SIGNING_SECRET, responseUrl);
@@ -63,10 +65,10 @@ public final class SlackLoadRun {
             try (LoadTarget noOp = start("no-op Bolt app", NO_OP_MAIN, slack, "no-op");
                  LoadTarget bot = start("dispatcher", BOT_MAIN, slack, "bot")) {
                 Answers answers = new Answers(slack);
-                progress("warm-up: %d s at %d/s on each", WARM_UP.toSeconds(), WARM_UP_RATE);
+                progress("warm-up: %d s at %d/s on each", warmUp.toSeconds(), WARM_UP_RATE);
                 Steps steps = new Steps(load, commands, new long[] {noOp.pid(), bot.pid()});
-                steps.run(noOp, WARM_UP_RATE, WARM_UP);
-                answers.sent(steps.run(bot, WARM_UP_RATE, WARM_UP));
+                steps.run(noOp, WARM_UP_RATE, warmUp);
+                answers.sent(steps.run(bot, WARM_UP_RATE, warmUp));
                 answers.awaitAll();
                 for (int rate : rates) {
                     Attempt best = null;
@@ -79,7 +81,7 @@ public final class SlackLoadRun {
                         best = best == null || current.disturbance() < best.disturbance() ? current : best;
                     }
                     report.step(best.noOp(), null, best.number());
-                    report.step(best.bot(), best.answeredAfter(), best.number());
+                    report.step(best.bot(), best.answers(), best.number());
                 }
                 int remaining = tasks - answers.acknowledged();
                 if (remaining > 0) {
@@ -134,15 +136,21 @@ public final class SlackLoadRun {
      * One try at a rate: the no-op app's step, then the bot's and the time until all its answers were out. On a shared
      * machine a try that other processes disturbed is repeated, and the least disturbed one is reported.
      */
-    private record Attempt(StepResult noOp, StepResult bot, Duration answeredAfter, int number) {
+    private record Attempt(StepResult noOp, StepResult bot, Outcome answers, int number) {
 
         double disturbance() {
             return Math.max(noOp.otherCores(), bot.otherCores());
         }
     }
 
-    /** The bot's answers: two messages per acknowledged command (the announcement and the analysis in its thread). */
+    /**
+     * The bot's answers: two messages per command it took on (the announcement and the analysis in its thread); a
+     * command refused or told "busy" owes none.
+     */
     private static final class Answers {
+
+        /** With no new message for this long, the answers still missing are reported as such, not waited for. */
+        private static final Duration STALLED = Duration.ofSeconds(30);
 
         private final FakeSlackApi slack;
         private int acknowledged;
@@ -152,25 +160,34 @@ public final class SlackLoadRun {
         }
 
         void sent(StepResult step) {
-            acknowledged += step.sent() - step.errors();
+            acknowledged += step.taken();
         }
 
         int acknowledged() {
             return acknowledged;
         }
 
-        /** Waits until every acknowledged command is answered; returns how long that took from now. */
-        Duration awaitAll() {
+        /**
+         * Waits until every command taken on is answered, or until no message has come for {@link #STALLED}; returns how
+         * long that took from now, and how many answers never came.
+         */
+        Outcome awaitAll() {
             long start = System.nanoTime();
-            long deadline = start + Duration.ofMinutes(10).toNanos();
-            while (slack.count("chat.postMessage") < 2L * acknowledged) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + slack.count("chat.postMessage") + " of " + 2L * acknowledged
-                            + " messages posted after 10 minutes");
-                }
+            long posted = slack.count("chat.postMessage");
+            long lastProgress = start;
+            while (posted < 2L * acknowledged && System.nanoTime() - lastProgress < STALLED.toNanos()) {
                 LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+                long now = slack.count("chat.postMessage");
+                if (now > posted) {
+                    posted = now;
+                    lastProgress = System.nanoTime();
+                }
             }
-            return Duration.ofNanos(System.nanoTime() - start);
+            long missing = Math.max(0, 2L * acknowledged - posted);
+            return new Outcome(Duration.ofNanos((missing == 0 ? System.nanoTime() : lastProgress) - start), (missing + 1) / 2);
         }
     }
+
+    /** How long the answers took after the step, and how many commands taken on were never answered. */
+    record Outcome(Duration answeredAfter, long unanswered) {}
 }

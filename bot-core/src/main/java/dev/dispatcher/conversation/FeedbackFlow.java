@@ -1,0 +1,77 @@
+package dev.dispatcher.conversation;
+
+import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.feedback.Feedback;
+import dev.dispatcher.store.StoredDecision;
+import java.util.Optional;
+
+/**
+ * The misroute loop on every platform: a flag asks who should have had the task (once per person), taking the
+ * reaction back withdraws the flag, a choice is recorded and confirmed in the thread, or explained privately when the
+ * core refuses it. Reactions on messages that carry no answer of the bot's are ignored. With the store down nothing can be
+ * recorded, and the person is told so. Thread-safe.
+ */
+final class FeedbackFlow {
+
+    static final String CANNOT_RECORD = "⚠️ I can't record that right now: my database is unreachable. Please try again"
+            + " in a few minutes.";
+
+    private final Feedback feedback;
+    private final JobSteps steps;
+    private final PlatformOutput output;
+
+    FeedbackFlow(Feedback feedback, JobSteps steps, PlatformOutput output) {
+        this.feedback = feedback;
+        this.steps = steps;
+        this.output = output;
+    }
+
+    Handled run(Job job) {
+        if (!job.durable()) {
+            // The store that keeps flags and corrections is down: say so plainly rather than fail without a word.
+            output.whisper(job.event(), new Content.Text(CANNOT_RECORD));
+            return Handled.NOTHING;
+        }
+        Handled handled = switch (job.event().kind()) {
+            case MISROUTE_FLAG -> flag(job.event());
+            case MISROUTE_UNFLAG -> unflag(job.event());
+            case SPECIALIST_CHOICE -> choose(job.event());
+            default -> throw new IllegalArgumentException("not a feedback event: " + job.event());
+        };
+        steps.finish(job, JobStore.State.DONE);
+        return handled;
+    }
+
+    private Handled flag(InboundEvent event) {
+        String user = event.actor().userId();
+        Optional<Feedback.Flag> flag = feedback.flag(event.conversation(), user);
+        if (flag.isEmpty()) {
+            return Handled.NOTHING;   // not one of the bot's answers
+        }
+        StoredDecision decision = flag.get().decision();
+        if (flag.get().firstByUser()) {
+            ConversationRef reacted = event.conversation();
+            String thread = decision.replyThread() != null ? decision.replyThread() : reacted.thread();
+            output.ask(new ConversationRef(reacted.platform(), reacted.channel(), thread, reacted.message()),
+                    new Content.MisrouteQuestion(flag.get(), user));
+        }
+        return new Handled(decision.id(), decision.specialist());
+    }
+
+    private Handled unflag(InboundEvent event) {
+        return feedback.unflag(event.conversation(), event.actor().userId())
+                .map(decision -> new Handled(decision.id(), decision.specialist()))
+                .orElse(Handled.NOTHING);
+    }
+
+    private Handled choose(InboundEvent event) {
+        String user = event.actor().userId();
+        Feedback.Correction correction = feedback.correct(event.decisionId(), event.text(), user, event.actor().roleIds());
+        if (!correction.recorded()) {
+            output.whisper(event, new Content.Text("⚠️ " + correction.rejection()));
+            return new Handled(event.decisionId(), null);
+        }
+        output.reply(event.conversation(), new Content.CorrectionConfirmation(correction, user));
+        return new Handled(event.decisionId(), correction.to().id());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.dispatcher.conversation;
+
+import dev.dispatcher.ops.DispatcherMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a job's completed steps in the {@link JobStore}, for durable jobs only (a job the store could not take lives
+ * in memory and records nothing). A step that cannot be recorded is logged and counted, and the job goes on: the
+ * answer matters more than the record, and at worst a resumed job repeats that step. Thread-safe.
+ */
+final class JobSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobSteps.class);
+
+    private final JobStore store;
+    private final DispatcherMetrics metrics;
+
+    JobSteps(JobStore store, DispatcherMetrics metrics) {
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    Job rootPosted(Job job) {
+        record(job, () -> store.rootPosted(job));
+        return job;
+    }
+
+    Job answered(Job job) {
+        record(job, () -> store.answered(job));
+        return job;
+    }
+
+    void finish(Job job, JobStore.State state) {
+        record(job, () -> store.finish(job, state));
+    }
+
+    private void record(Job job, Runnable write) {
+        if (!job.durable()) {
+            return;
+        }
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            metrics.error(job.event().platform(), "job_step_not_recorded");
+            LOG.error("{}: a completed step could not be recorded; if the job is resumed it may repeat it: {}",
+                    job.event(), e.getMessage());
+        }
+    }
+}
