@@ -71,18 +71,31 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Builds the pipeline of a bot process; it resumes nothing until {@link #startResuming()}.
+     * Builds the pipeline of a bot process whose events carry the roles that matter for who may teach (Discord, the
+     * shell); it resumes nothing until {@link #startResuming()}.
      *
      * @param output how this platform speaks
      */
     public static Pipeline create(BotCore core, PlatformOutput output, PipelineSettings settings) {
+        return create(core, output, settings, Memberships.carried());
+    }
+
+    /**
+     * Builds the pipeline of a bot process that asks the platform which groups a person belongs to (Slack's user groups)
+     * when that decides whether their correction teaches; it resumes nothing until {@link #startResuming()}.
+     *
+     * @param output      how this platform speaks
+     * @param memberships the groups of whoever chooses a specialist, asked only when {@code DISPATCHER_TEACHERS} needs them
+     */
+    public static Pipeline create(BotCore core, PlatformOutput output, PipelineSettings settings, Memberships memberships) {
         Clock clock = core.clock();
         DispatcherMetrics metrics = core.metrics();
         JobStore store = new JobStore(core.database(), clock);
         JobSteps steps = new JobSteps(store, metrics);
         RoutingFlow routing = new RoutingFlow(core.dispatcher(), steps, output,
                 () -> StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()), metrics);
-        FeedbackFlow feedback = new FeedbackFlow(core.feedback(), steps, output);
+        FeedbackFlow feedback = new FeedbackFlow(core.feedback(), steps, output, core.settings().teachers(),
+                memberships);
         JobRunner runner = new JobRunner(routing, feedback, steps, output, metrics, clock, settings.maxAge());
         metrics.watchPendingJobs(store::pending);
         return new Pipeline(store, runner, Workers.pool(settings.workers(), settings.queueLimit(), settings.workerName()),

@@ -30,18 +30,24 @@ final class PipelineKit implements AutoCloseable {
     final Pipeline pipeline;
     private final AtomicLong ids = new AtomicLong();
 
-    private PipelineKit(Map<String, String> env, int workers, int queue) {
+    private PipelineKit(Map<String, String> env, int workers, int queue, Memberships memberships) {
         this.core = BotCore.start(CoreSettings.fromEnvironment(env), clock);
-        this.pipeline = Pipeline.create(core, output, new PipelineSettings(workers, queue, LEASE, Duration.ofHours(1), "test-work"));
+        this.pipeline = Pipeline.create(core, output, new PipelineSettings(workers, queue, LEASE, Duration.ofHours(1), "test-work"),
+                memberships);
     }
 
     /** On a fresh SQLite file in {@code env}'s data folder. */
     static PipelineKit start(Map<String, String> env) {
-        return new PipelineKit(env, 2, 100);
+        return new PipelineKit(env, 2, 100, Memberships.carried());
     }
 
     static PipelineKit start(Map<String, String> env, int workers, int queue) {
-        return new PipelineKit(env, workers, queue);
+        return new PipelineKit(env, workers, queue, Memberships.carried());
+    }
+
+    /** On a fresh SQLite file, learning who belongs to which group from {@code memberships}, as a platform would say. */
+    static PipelineKit start(Map<String, String> env, Memberships memberships) {
+        return new PipelineKit(env, 2, 100, memberships);
     }
 
     static Map<String, String> sqlite(java.nio.file.Path dir) {
