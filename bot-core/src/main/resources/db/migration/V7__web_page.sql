@@ -6,9 +6,8 @@ CREATE TABLE IF NOT EXISTS decision_evidence (
     decision_id VARCHAR(32) PRIMARY KEY REFERENCES decisions (id) ON DELETE CASCADE,
     evidence    TEXT        NOT NULL
 );
--- The page's filters and lists, aggregated in the database: by specialist, by platform and channel, fallbacks, and
--- the most recent flags first.
-CREATE INDEX IF NOT EXISTS decisions_specialist_created_at ON decisions (specialist, created_at);
+-- The page's figures, aggregated in the database: tasks per specialist and per day read this index alone (routed
+-- by source and time, with the specialist), the place filters and their choices the second, fallbacks the third.
+CREATE INDEX IF NOT EXISTS decisions_source_created_at_specialist ON decisions (source, created_at, specialist);
 CREATE INDEX IF NOT EXISTS decisions_channel_created_at ON decisions (platform, channel, created_at);
 CREATE INDEX IF NOT EXISTS decisions_fallback_created_at ON decisions (fallback, created_at);
-CREATE INDEX IF NOT EXISTS flags_created_at ON flags (created_at);

@@ -4,6 +4,7 @@ import dev.dispatcher.app.BotCore;
 import dev.dispatcher.web.WebServer;
 import dev.dispatcher.web.WebSettings;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,8 +56,10 @@ final class WebCommand implements Callable<Integer> {
             core.close();
             stopped.countDown();
         }, "web-shutdown"));
+        long ready = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         context.out().println("Routing dashboard on http://" + hostForUrl(settings.bind()) + ":" + server.port() + "/"
-                + (settings.token() == null ? "" : " (DISPATCHER_WEB_TOKEN required)") + "; Ctrl-C stops it.");
+                + (settings.token() == null ? "" : " (DISPATCHER_WEB_TOKEN required)") + ", ready " + ready
+                + " ms after the JVM started; Ctrl-C stops it.");
         stopped.await();
         return 0;
     }

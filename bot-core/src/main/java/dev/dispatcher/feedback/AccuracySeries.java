@@ -54,6 +54,23 @@ public final class AccuracySeries {
         this.database = database;
     }
 
+    /**
+     * The weeks of a scope, summed from its days: a week is seven whole UTC days, so this is the same as counting
+     * by week in the database, for one query less.
+     */
+    public static List<Point> weeks(List<Point> days) {
+        Map<Long, int[]> weeks = new TreeMap<>();
+        for (Point day : days) {
+            long week = (day.start() + Period.WEEK.offset) / Period.WEEK.width;
+            int[] sum = weeks.computeIfAbsent(week, w -> new int[2]);
+            sum[0] += day.routed();
+            sum[1] += day.corrected();
+        }
+        List<Point> points = new ArrayList<>();
+        weeks.forEach((week, n) -> points.add(new Point(week * Period.WEEK.width - Period.WEEK.offset, n[0], n[1])));
+        return points;
+    }
+
     /** The periods of a scope that have any task, oldest first. */
     public List<Point> of(StatsScope scope, Period period) {
         StatsQueries sql = new StatsQueries(scope, database.dialect());

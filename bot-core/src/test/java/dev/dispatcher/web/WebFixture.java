@@ -25,10 +25,15 @@ final class WebFixture implements AutoCloseable {
     private final AtomicInteger messages = new AtomicInteger(1000);
 
     WebFixture(Path dir, Map<String, String> extra) {
+        this(dir, extra, java.time.Clock.systemUTC());
+    }
+
+    /** A fixture whose decisions, flags and corrections are timed by {@code clock}, and so is the page's "now". */
+    WebFixture(Path dir, Map<String, String> extra, java.time.Clock clock) {
         env = Cores.environment(dir);
         env.put("DISPATCHER_WEB_PORT", "0");
         env.putAll(extra);
-        core = Cores.start(env);
+        core = BotCore.start(dev.dispatcher.app.CoreSettings.fromEnvironment(env), clock);
         try {
             server = WebServer.start(core, WebSettings.fromEnvironment(env));
         } catch (IOException e) {
@@ -67,8 +72,7 @@ final class WebFixture implements AutoCloseable {
 
     /** Someone flagged a decision without saying who should have had it. */
     void flag(String decisionId, String user) {
-        var decision = core.feedbackStore();
-        decision.addFlag(decisionId, user);
+        core.feedbackStore().addFlag(decisionId, user);
     }
 
     String routedTo(String text) {

@@ -122,6 +122,29 @@ class WebPageTest {
     }
 
     @Test
+    @DisplayName("a correction forgotten on the page stops steering another replica's routes at its next learning refresh")
+    void forgetReachesOtherReplicas() {
+        // GIVEN a bot replica on the same database, which learnt a correction
+        try (var bot = dev.dispatcher.testkit.Cores.start(web.env)) {
+            String task = "the nightly invoice mailer job crashes on startup";
+            String id = web.ask(task);
+            String before = bot.dispatcher().router().route(task).specialist();
+            String other = before.equals("config-architect") ? "services-architect" : "config-architect";
+            web.correct(id, other, "U-LEAD");
+            bot.examples().refresh();
+            assertThat(bot.dispatcher().router().route(task).specialist()).isEqualTo(other);
+
+            // WHEN the page forgets it, and the replica's periodic refresh runs
+            browser.get("/");
+            assertThat(browser.post("/forget", Map.of("decision", id)).statusCode()).isEqualTo(303);
+            bot.examples().refresh();
+
+            // THEN the replica routes the task as before the correction
+            assertThat(bot.dispatcher().router().route(task).specialist()).isEqualTo(before);
+        }
+    }
+
+    @Test
     @DisplayName("a change without the page's CSRF token, or from another site, is refused and changes nothing")
     void csrf() {
         String id = web.ask("Fix JWT token expiration");
