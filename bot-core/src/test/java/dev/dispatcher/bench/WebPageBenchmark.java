@@ -12,16 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,8 +57,7 @@ public class WebPageBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path shm = Path.of("/dev/shm");
-        folder = Files.isWritable(shm) ? Files.createTempDirectory(shm, "web-bench-") : Files.createTempDirectory("web-bench-");
+        folder = ScratchFolder.create("web-bench-");
         Map<String, String> env = Cores.environment(folder);
         env.put("DISPATCHER_KB_RELOAD_SECONDS", "0");
         env.put("DISPATCHER_WEB_PORT", "0");
@@ -148,11 +144,7 @@ public class WebPageBenchmark {
     public void tearDown() throws IOException {
         server.close();
         core.close();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (UncheckedIOException ignored) {
-            // a temporary folder left behind is harmless
-        }
+        ScratchFolder.delete(folder);
     }
 
     /** The page as it opens: the last 30 days. */

@@ -11,6 +11,13 @@
     }
   }
 
+  // ECharts writes a tooltip as HTML: what goes into one is escaped, though it only ever names configured specialists.
+  function text(value) {
+    return String(value).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
+
   function percent(value) {
     return value === null || value === undefined ? 'n/a' : (value * 100).toFixed(1) + '%';
   }
@@ -69,7 +76,7 @@
       tooltip: {
         formatter: function (item) {
           var names = matrix.specialists;
-          return 'routed to ' + names[item.data[1]] + ', corrected to ' + names[item.data[0]] + ': ' + item.data[2];
+          return 'routed to ' + text(names[item.data[1]]) + ', corrected to ' + text(names[item.data[0]]) + ': ' + text(item.data[2]);
         }
       },
       xAxis: {type: 'category', name: 'corrected to', nameLocation: 'middle', nameGap: 135, data: matrix.specialists,
