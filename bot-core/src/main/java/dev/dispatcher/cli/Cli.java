@@ -16,8 +16,8 @@ import picocli.CommandLine;
 /**
  * {@code ./dispatcher} without a chat platform. Each command is one small class in this package ({@link ShellCommand},
  * {@link RouteCommand}, {@link EvalCommand}, {@link StatsCommand}, {@link ForgetCommand}, {@link SuggestCommand},
- * {@link ExportCommand}, {@link CheckCommand}); this class registers them and turns what they throw into one line on stderr and an
- * {@link ExitStatus}. Every command answers {@code --help} (stdout, status 0) and rejects an unknown argument
+ * {@link ExportCommand}, {@link CheckCommand}, {@link WebCommand}); this class registers them and turns what they
+ * throw into one line on stderr and an {@link ExitStatus}. Every command answers {@code --help} (stdout, status 0) and rejects an unknown argument
  * (message and usage on stderr, status 2).
  */
 public final class Cli {
@@ -56,6 +56,7 @@ public final class Cli {
                 .addSubcommand(new SuggestCommand(context))
                 .addSubcommand(new ExportCommand(context))
                 .addSubcommand(new CheckCommand(context))
+                .addSubcommand(new WebCommand(context, env))
                 .addSubcommand(new CommandLine.HelpCommand());
         // A command's header is its line in the list of commands; its own usage starts with "Usage:" and its description.
         for (CommandLine command : commandLine.getSubcommands().values()) {

@@ -1,6 +1,7 @@
 package dev.dispatcher.cli;
 
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.feedback.EvalExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

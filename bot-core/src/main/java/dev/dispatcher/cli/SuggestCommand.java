@@ -1,6 +1,7 @@
 package dev.dispatcher.cli;
 
 import dev.dispatcher.app.BotCore;
+import dev.dispatcher.feedback.KeywordSuggestions;
 import dev.dispatcher.reply.TerminalText;
 import dev.dispatcher.routing.TextAnalyzer;
 import java.util.concurrent.Callable;

@@ -146,6 +146,33 @@ public final class Feedback {
         return confirmed;
     }
 
+    /**
+     * Changes one person's correction of a decision to another specialist, as a team lead reviewing it would: the
+     * changed correction teaches at once, whoever made it first.
+     *
+     * @param user the author of the correction to change
+     * @return the outcome; an unknown decision, correction or specialist, or the specialist it was routed to, is
+     *         reported and nothing changes
+     */
+    public Correction change(String decisionId, String user, String specialist) {
+        Optional<StoredDecision> found = decisions.find(decisionId);
+        if (found.isEmpty()) {
+            return Correction.rejected("There is no routing decision " + decisionId + ".");
+        }
+        StoredDecision decision = found.get();
+        if (store.corrections(decisionId).stream().noneMatch(row -> row.user().equals(user))) {
+            return Correction.rejected("Decision " + decisionId + " has no correction by " + user + ".");
+        }
+        Optional<Specialist> chosen = catalog.get().find(specialist == null ? null : specialist.toLowerCase(java.util.Locale.ROOT));
+        if (chosen.isEmpty() || chosen.get().id().equals(decision.specialist())) {
+            return Correction.rejected("Choose one of: "
+                    + String.join(", ", choicesFor(decision).stream().map(Specialist::id).toList()) + ".");
+        }
+        store.putCorrection(decisionId, user, chosen.get().id(), true);
+        lessons.relearn();
+        return new Correction(decision, chosen.get(), store.agreeing(decisionId, chosen.get().id()), null, false);
+    }
+
     /** Removes every correction and flag of a decision, as {@code ./dispatcher forget} does. */
     public boolean forget(String decisionId) {
         if (decisions.find(decisionId).isEmpty()) {

@@ -76,23 +76,34 @@ public final class RoutingStats {
      */
     public Window window(String name, Duration within, Traffic traffic) {
         long since = within == null ? Long.MIN_VALUE : clock.millis() - within.toMillis();
-        StatsQueries sql = new StatsQueries(traffic, database.dialect());
+        return window(name, StatsScope.since(since, traffic), TOP_CONFUSIONS);
+    }
+
+    /**
+     * Statistics over the decisions of a scope, every figure computed by the database ({@link StatsQueries}).
+     *
+     * @param name       label for the window
+     * @param scope      which decisions count
+     * @param confusions how many of the most frequent confusions to keep
+     */
+    public Window window(String name, StatsScope scope, int confusions) {
+        StatsQueries sql = new StatsQueries(scope, database.dialect());
         Map<String, Integer> routed = new LinkedHashMap<>();
         Map<String, Integer> flagged = new HashMap<>();
         Map<String, Integer> corrected = new HashMap<>();
-        List<Confusion> confusions = new ArrayList<>();
+        List<Confusion> mistakes = new ArrayList<>();
         int[] flags = {0};
         int[] corrections = {0};
         try (Connection c = database.connection()) {
-            query(c, sql.routed(), since, rs -> routed.put(rs.getString(1), rs.getInt(2)));
-            query(c, sql.flags(), since, rs -> {
+            query(c, sql.routed(), scope, rs -> routed.put(rs.getString(1), rs.getInt(2)));
+            query(c, sql.flags(), scope, rs -> {
                 flags[0] += rs.getInt(2);
                 flagged.put(rs.getString(1), rs.getInt(3));
             });
-            query(c, sql.corrections(), since, rs -> corrections[0] = rs.getInt(1));
-            query(c, sql.confusions(), since, rs -> {
+            query(c, sql.corrections(), scope, rs -> corrections[0] = rs.getInt(1));
+            query(c, sql.confusions(), scope, rs -> {
                 corrected.merge(rs.getString(1), rs.getInt(3), Integer::sum);
-                confusions.add(new Confusion(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                mistakes.add(new Confusion(rs.getString(1), rs.getString(2), rs.getInt(3)));
             });
         } catch (SQLException e) {
             throw new StoreException("cannot compute statistics: " + e.getMessage(), e);
@@ -104,16 +115,16 @@ public final class RoutingStats {
         }
         routed.keySet().stream().filter(id -> specialists.find(id).isEmpty()).forEach(id ->
                 lines.add(new SpecialistLine(id, routed.get(id), flagged.getOrDefault(id, 0), corrected.getOrDefault(id, 0))));
-        return new Window(name, lines, flags[0], corrections[0], confusions.stream().limit(TOP_CONFUSIONS).toList());
+        return new Window(name, lines, flags[0], corrections[0], mistakes.stream().limit(confusions).toList());
     }
 
     private interface Row {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, long since, Row row) throws SQLException {
+    private static void query(Connection c, String sql, StatsScope scope, Row row) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, since);
+            scope.bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     row.read(rs);

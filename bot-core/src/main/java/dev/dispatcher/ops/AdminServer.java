@@ -1,6 +1,7 @@
 package dev.dispatcher.ops;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +56,15 @@ public final class AdminServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * Serves another page under every path the three endpoints leave free: the web page, when {@code DISPATCHER_WEB=on}
+     * (it checks its own token; {@code /healthz}, {@code /readyz} and {@code /metrics} stay open to probes).
+     */
+    public void mount(HttpHandler page) {
+        server.createContext("/", page);
+        LOG.info("web page on the admin port {}", port());
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

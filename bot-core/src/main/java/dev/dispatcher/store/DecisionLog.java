@@ -48,23 +48,37 @@ public final class DecisionLog {
         String text = task.text().strip();
         String sql = "INSERT INTO decisions (id, created_at, platform, channel, requester, task_text, specialist,"
                 + " confidence, fallback, reply_ref, source, task_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)";
-        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            s.setLong(2, clock.millis());
-            s.setString(3, task.origin().platform());
-            s.setString(4, task.origin().channel());
-            s.setString(5, task.requester());
-            s.setString(6, storedPrefix(text, decision));
-            s.setString(7, decision.specialist());
-            s.setDouble(8, decision.confidence());
-            s.setString(9, decision.isFallback() ? decision.fallback().kind().name() : null);
-            s.setString(10, DecisionSource.of(task.origin()).column());
-            s.setInt(11, text.length());
-            s.executeUpdate();
+        try (Connection c = database.connection()) {
+            // One transaction, so the decision and its evidence cost one disk sync, and never half of it is kept.
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                insertDecision(s, id, task, decision, text);
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_evidence (decision_id, evidence) VALUES (?, ?)")) {
+                s.setString(1, id);
+                s.setString(2, EvidenceLine.of(decision));
+                s.executeUpdate();
+            }
+            c.commit();
             return id;
         } catch (SQLException e) {
             throw new StoreException("cannot record decision for task from " + task.requester() + ": " + e.getMessage(), e);
         }
+    }
+
+    private void insertDecision(PreparedStatement s, String id, Task task, RoutingDecision decision, String text) throws SQLException {
+        s.setString(1, id);
+        s.setLong(2, clock.millis());
+        s.setString(3, task.origin().platform());
+        s.setString(4, task.origin().channel());
+        s.setString(5, task.requester());
+        s.setString(6, storedPrefix(text, decision));
+        s.setString(7, decision.specialist());
+        s.setDouble(8, decision.confidence());
+        s.setString(9, decision.isFallback() ? decision.fallback().kind().name() : null);
+        s.setString(10, DecisionSource.of(task.origin()).column());
+        s.setInt(11, text.length());
+        s.executeUpdate();
     }
 
     /** What of a task is kept: the part the router read, never more than {@link #MAX_STORED_CHARS}, never half a character. */

@@ -11,18 +11,14 @@ import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.store.Database;
 import dev.dispatcher.testkit.Cores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,8 +64,7 @@ public class LearningBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path shm = Path.of("/dev/shm");
-        folder = Files.isWritable(shm) ? Files.createTempDirectory(shm, "learning-bench-") : Files.createTempDirectory("learning-bench-");
+        folder = ScratchFolder.create("learning-bench-");
         Map<String, String> env = Cores.environment(folder);
         env.put("DISPATCHER_KB_RELOAD_SECONDS", "0");
         env.put("DISPATCHER_CACHE_SIZE", "0");   // every route is computed; the cache is RoutingBenchmark's subject
@@ -137,11 +132,7 @@ public class LearningBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         core.close();
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (UncheckedIOException ignored) {
-            // a temporary folder left behind is harmless
-        }
+        ScratchFolder.delete(folder);
     }
 
     /** Routing one task with this many corrections learnt (the cache bypassed: every task is new to it). */

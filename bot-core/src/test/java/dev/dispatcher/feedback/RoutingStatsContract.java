@@ -49,6 +49,7 @@ abstract class RoutingStatsContract {
     private DecisionLog decisions;
     private Feedback feedback;
     private RoutingStats stats;
+    private Database backendDatabase;
 
     /** The database under test. */
     abstract StoreKit.Backend backend();
@@ -56,6 +57,7 @@ abstract class RoutingStatsContract {
     @BeforeEach
     void recordHistory() {
         Database database = backend().openNew();
+        backendDatabase = database;
         decisions = new DecisionLog(database, clock);
         feedback = new Feedback(decisions, new FeedbackStore(database, clock), CATALOG, () -> { }, new DispatcherMetrics());
         stats = new RoutingStats(database, CATALOG, clock);
@@ -239,6 +241,75 @@ abstract class RoutingStatsContract {
         assertThat(topConfusion.get("routedTo").asText()).isEqualTo("database-architect");
         assertThat(topConfusion.get("correctedTo").asText()).isEqualTo("auth-system-architect");
         assertThat(topConfusion.get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a specialist filter counts only the tasks routed to that specialist, with their flags and corrections")
+    void specialistScope() {
+        // WHEN all time is computed for the database architect alone
+        RoutingStats.Window database = stats.window("database", new StatsScope(Long.MIN_VALUE, null, RoutingStats.Traffic.CHAT,
+                "database-architect", null, null), RoutingStats.TOP_CONFUSIONS);
+
+        // THEN its line is the one all time shows, and nobody else was routed anything
+        assertThat(totals(database)).isEqualTo("4 routed, 3 flagged, 5 flags, 5 corrections, 3 corrected, accuracy 0.250");
+        assertThat(perSpecialist(database)).containsExactly("database-architect: 4 routed, 3 flagged, 3 corrected, accuracy 0.250");
+        assertThat(database.confusions()).containsExactly(new RoutingStats.Confusion("database-architect", "auth-system-architect", 3));
+    }
+
+    @Test
+    @DisplayName("a closed time range counts the decisions routed inside it and no others")
+    void closedRange() {
+        // WHEN the nine days before yesterday are computed
+        long since = NOW.minus(Duration.ofDays(9)).toEpochMilli();
+        long until = NOW.minus(Duration.ofDays(1)).toEpochMilli();
+        RoutingStats.Window range = stats.window("range", new StatsScope(since, until, RoutingStats.Traffic.CHAT, null, null, null),
+                RoutingStats.TOP_CONFUSIONS);
+
+        // THEN only the three decisions of 8 days ago count
+        assertThat(totals(range)).isEqualTo("3 routed, 2 flagged, 4 flags, 3 corrections, 1 corrected, accuracy 0.667");
+    }
+
+    @Test
+    @DisplayName("a platform or channel filter counts only the tasks asked there")
+    void placeScope() {
+        // GIVEN one task asked on Discord today, in channel 42
+        clock.set(NOW);
+        decisions.record(new dev.dispatcher.dispatch.Task("Fix CORS issues", "D1",
+                new dev.dispatcher.dispatch.ConversationRef("discord", "42", null, "9001")), decision("api-endpoints-architect"));
+
+        // WHEN / THEN Discord, or its channel, has that one task; the shell has the rest
+        RoutingStats.Window discord = stats.window("discord", new StatsScope(Long.MIN_VALUE, null, RoutingStats.Traffic.CHAT,
+                null, "discord", null), RoutingStats.TOP_CONFUSIONS);
+        RoutingStats.Window channel = stats.window("42", new StatsScope(Long.MIN_VALUE, null, RoutingStats.Traffic.CHAT,
+                null, null, "42"), RoutingStats.TOP_CONFUSIONS);
+        RoutingStats.Window shell = stats.window("shell", new StatsScope(Long.MIN_VALUE, null, RoutingStats.Traffic.CHAT,
+                null, "shell", "local"), RoutingStats.TOP_CONFUSIONS);
+        assertThat(discord.routed()).isEqualTo(1);
+        assertThat(channel.routed()).isEqualTo(1);
+        assertThat(shell.routed()).isEqualTo(8);
+    }
+
+    @Test
+    @DisplayName("the days and the weeks of the accuracy series add up to the window they cover")
+    void seriesAddUp() {
+        // WHEN all time is cut into days and into weeks
+        StatsScope ever = StatsScope.since(Long.MIN_VALUE, RoutingStats.Traffic.CHAT);
+        AccuracySeries series = new AccuracySeries(backendDatabase);
+        List<AccuracySeries.Point> days = series.of(ever, AccuracySeries.Period.DAY);
+        List<AccuracySeries.Point> weeks = series.of(ever, AccuracySeries.Period.WEEK);
+
+        // THEN there is a point for each day with tasks, 40 and 8 days ago and today, each starting at midnight UTC
+        assertThat(days).extracting(p -> Instant.ofEpochMilli(p.start())).containsExactly(
+                Instant.parse("2026-02-19T00:00:00Z"), Instant.parse("2026-03-23T00:00:00Z"), Instant.parse("2026-03-31T00:00:00Z"));
+        assertThat(days).extracting(AccuracySeries.Point::routed).containsExactly(2, 3, 3);
+        assertThat(days).extracting(AccuracySeries.Point::corrected).containsExactly(1, 1, 2);
+        // AND weeks start on Monday; both cuts add up to all time's 8 routed and 4 corrected
+        assertThat(weeks).extracting(p -> Instant.ofEpochMilli(p.start()).atZone(java.time.ZoneOffset.UTC).getDayOfWeek())
+                .containsOnly(java.time.DayOfWeek.MONDAY);
+        for (List<AccuracySeries.Point> cut : List.of(days, weeks)) {
+            assertThat(cut.stream().mapToInt(AccuracySeries.Point::routed).sum()).isEqualTo(8);
+            assertThat(cut.stream().mapToInt(AccuracySeries.Point::corrected).sum()).isEqualTo(4);
+        }
     }
 
     private static String totals(RoutingStats.Window w) {

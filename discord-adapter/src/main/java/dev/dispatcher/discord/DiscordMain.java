@@ -5,10 +5,13 @@ import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.app.ExitStatus;
 import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.ops.AdminServer;
+import dev.dispatcher.web.WebApp;
+import dev.dispatcher.web.WebSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -67,8 +70,10 @@ public final class DiscordMain {
         DiscordSettings settings;
         BotCore core;
         InFlightWork work = new InFlightWork();
+        Optional<WebSettings> web;
         try {
             settings = DiscordSettings.fromEnvironment(env);
+            web = WebSettings.onAdminPort(env);
             core = BotCore.start(CoreSettings.fromEnvironment(env));
         } catch (RuntimeException e) {
             throw new StartFailure(BAD_CONFIGURATION, e.getMessage());
@@ -93,6 +98,9 @@ public final class DiscordMain {
             throw new StartFailure(CANNOT_CONNECT, "cannot reach Discord: " + e.getMessage());
         }
         AdminServer admin = startAdmin(core.settings().adminPort(), () -> work.isAdmitting() && bot.ready(), core);
+        if (admin != null) {
+            web.ifPresent(page -> admin.mount(new WebApp(core, page)));
+        }
         return new Running(bot, core, admin, work);
     }
 

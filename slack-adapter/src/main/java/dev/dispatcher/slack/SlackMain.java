@@ -6,12 +6,15 @@ import dev.dispatcher.app.ExitStatus;
 import dev.dispatcher.cli.BotArguments;
 import dev.dispatcher.routing.ConfigException;
 import dev.dispatcher.store.StoreException;
+import dev.dispatcher.web.WebApp;
+import dev.dispatcher.web.WebSettings;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +60,11 @@ public final class SlackMain {
     static int run(Map<String, String> env, PrintStream err) {
         SlackSettings settings;
         CoreSettings coreSettings;
+        Optional<WebSettings> web;
         try {
             settings = SlackSettings.fromEnvironment(env);
             coreSettings = CoreSettings.fromEnvironment(env);
+            web = WebSettings.onAdminPort(env);
         } catch (IllegalArgumentException e) {
             return fail(err, BAD_CONFIGURATION, e.getMessage());
         }
@@ -93,6 +98,7 @@ public final class SlackMain {
             }
             return fail(err, FAILED, "stopped: " + e.getMessage());
         }
+        web.ifPresent(page -> process.serveWeb(new WebApp(core, page)));
         Runtime.getRuntime().addShutdownHook(new Thread(process::close, "slack-shutdown"));
         core.reloadOnHangup();
         STARTUP.info("{}; ready {} ms after the JVM started", settings.mode() == SlackSettings.Mode.HTTP

@@ -72,6 +72,14 @@ final class SlackProcess implements AutoCloseable {
         }
     }
 
+    /** Serves the web page on the admin port too ({@code DISPATCHER_WEB=on}), when the admin endpoints could start. */
+    void serveWeb(com.sun.net.httpserver.HttpHandler page) {
+        AdminServer current = admin;
+        if (current != null) {
+            current.mount(page);
+        }
+    }
+
     /** Whether the bot takes events now: connected to Slack, not shutting down, and a worker or queue slot free. */
     boolean ready() {
         return !stopping.get() && connection.serving() && !bot.pipeline().full();

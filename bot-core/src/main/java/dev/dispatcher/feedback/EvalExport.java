@@ -1,8 +1,7 @@
-package dev.dispatcher.cli;
+package dev.dispatcher.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dispatcher.feedback.Majority;
 import dev.dispatcher.store.Database;
 import dev.dispatcher.store.DecisionSource;
 import dev.dispatcher.store.StoreException;
@@ -25,18 +24,18 @@ import java.util.Map;
  * unknown: flagged but uncorrected decisions, fallbacks ("hello there" is no example of anything), and command-line
  * decisions nobody corrected (nobody saw them in a chat to object).
  */
-final class EvalExport {
+public final class EvalExport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
 
-    EvalExport(Database database) {
+    public EvalExport(Database database) {
         this.database = database;
     }
 
     /** Writes the cases to a file in an existing folder, replacing it whole; returns how many. */
-    int write(Path file) throws IOException {
+    public int write(Path file) throws IOException {
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, Map<String, Integer>> votes = new HashMap<>();

@@ -1,6 +1,5 @@
-package dev.dispatcher.cli;
+package dev.dispatcher.feedback;
 
-import dev.dispatcher.feedback.Majority;
 import dev.dispatcher.routing.Specialist;
 import dev.dispatcher.routing.SpecialistCatalog;
 import dev.dispatcher.routing.TextAnalyzer;
@@ -19,22 +18,22 @@ import java.util.Set;
  * Terms that recur in tasks corrected to a specialist and that its configuration lacks: the seed's "keyword expansion
  * based on common user language", printed as YAML to paste under the specialist's {@code keywords}.
  */
-final class KeywordSuggestions {
+public final class KeywordSuggestions {
 
     static final int MIN_TASKS = 2;
 
     private final SpecialistCatalog catalog;
     private final TextAnalyzer analyzer;
 
-    KeywordSuggestions(SpecialistCatalog catalog, TextAnalyzer analyzer) {
+    public KeywordSuggestions(SpecialistCatalog catalog, TextAnalyzer analyzer) {
         this.catalog = catalog;
         this.analyzer = analyzer;
     }
 
     /** A suggested keyword: its most common spelling, in how many corrected tasks it appeared, and two of them. */
-    record Suggestion(String word, int tasks, List<String> examples) {}
+    public record Suggestion(String word, int tasks, List<String> examples) {}
 
-    Map<String, List<Suggestion>> suggest(List<FeedbackStore.CorrectionRow> corrections) {
+    public Map<String, List<Suggestion>> suggest(List<FeedbackStore.CorrectionRow> corrections) {
         Map<String, String> taskByDecision = new LinkedHashMap<>();
         Map<String, String> labelByDecision = new HashMap<>();
         Map<String, Map<String, Integer>> votes = new HashMap<>();
@@ -79,7 +78,7 @@ final class KeywordSuggestions {
         return out;
     }
 
-    String render(List<FeedbackStore.CorrectionRow> corrections) {
+    public String render(List<FeedbackStore.CorrectionRow> corrections) {
         Map<String, List<Suggestion>> suggestions = suggest(corrections);
         if (suggestions.isEmpty()) {
             return "No suggestions yet: a term needs to recur in at least " + MIN_TASKS + " tasks corrected to the same specialist.";
