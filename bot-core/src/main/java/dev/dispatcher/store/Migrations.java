@@ -24,7 +24,8 @@ final class Migrations {
             "V2__reply_messages.sql",
             "V3__decision_source_and_length.sql",
             "V4__trusted_corrections.sql",
-            "V5__jobs.sql");
+            "V5__jobs.sql",
+            "V6__answers.sql");
 
     private static final long LOCK_KEY = 0x64697370L; // "disp"
 
