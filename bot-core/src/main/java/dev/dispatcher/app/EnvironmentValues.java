@@ -44,6 +44,15 @@ public final class EnvironmentValues {
 
     /** A whole number from {@code min} to {@code max}, or {@code fallback} when unset. */
     public static long wholeNumber(Map<String, String> env, String name, long fallback, long min, long max) {
+        return wholeNumber(env, name, fallback, min, max, "a whole number");
+    }
+
+    /**
+     * The same, naming what the number is in the error.
+     *
+     * @param what e.g. {@code a port number}
+     */
+    public static long wholeNumber(Map<String, String> env, String name, long fallback, long min, long max, String what) {
         String value = text(env, name);
         if (value == null) {
             return fallback;
@@ -56,6 +65,6 @@ public final class EnvironmentValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", was '" + value + "'");
+        throw new IllegalArgumentException(name + " must be " + what + " from " + min + " to " + max + ", was '" + value + "'");
     }
 }
