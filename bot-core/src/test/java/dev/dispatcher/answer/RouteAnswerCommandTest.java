@@ -44,6 +44,22 @@ class RouteAnswerCommandTest {
     }
 
     @Test
+    @DisplayName("'stats --json' has the answers per specialist and per template, with their helpful and cite rates")
+    void statsJson() {
+        Map<String, String> env = Cores.environment(dir);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        cli.run(new String[] {"route", "--answer", "Fix JWT token expiration"}, new BufferedReader(new StringReader("")), false);
+        out.reset();
+
+        int status = cli.run(new String[] {"stats", "--json", "--all"}, new BufferedReader(new StringReader("")), false);
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"answers\"").contains("\"bySpecialist\"")
+                .contains("\"name\" : \"auth-system-architect\"").contains("\"byTemplate\"").contains("\"knowledge-base\"");
+    }
+
+    @Test
     @DisplayName("a bad model setting stops 'route' with one line naming the variable, exit status 2")
     void badSettingStops() {
         Map<String, String> env = Cores.environment(dir);

@@ -96,6 +96,20 @@ class SpecialistAnswerTest {
     }
 
     @Test
+    @DisplayName("a 429 on chat.update is waited out as Slack asks: the finished answer still arrives")
+    void rateLimitedEditHonoured() throws Exception {
+        start(true);
+        slackApi.rateLimitNext("chat.update", 1);
+
+        route("Fix JWT token expiration");
+
+        List<FakeSlackApi.Call> updates = slackApi.calls("chat.update");
+        assertThat(updates).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lastUpdate().param("text")).startsWith("*✅ auth-system-architect answered*");
+        assertThat(bot.admin().metrics()).contains("dispatcher_rate_limit_waits_seconds_count{platform=\"slack\"}");
+    }
+
+    @Test
     @DisplayName("a task that tries to make the answer ping everyone or print a setting: no ping, no secret")
     void hostileTask() throws Exception {
         start(true);
