@@ -5,6 +5,7 @@ import dev.dispatcher.answer.AnswerLog;
 import dev.dispatcher.answer.AnswerStream;
 import dev.dispatcher.answer.Answerer;
 import dev.dispatcher.dispatch.ConversationRef;
+import dev.dispatcher.dispatch.Dispatcher;
 import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.reply.Reply;
 import java.time.Duration;
@@ -33,6 +34,7 @@ final class AnswerFlow {
 
     private final Answerer answerer;
     private final AnswerLog log;
+    private final Dispatcher dispatcher;
     private final JobSteps steps;
     private final PlatformOutput output;
     private final Workers workers;
@@ -41,10 +43,12 @@ final class AnswerFlow {
     private final Duration renewEvery;
     private final DispatcherMetrics metrics;
 
-    AnswerFlow(Answerer answerer, AnswerLog log, JobSteps steps, PlatformOutput output, Workers workers,
+    /** @param dispatcher ties the answer's message to its decision, so the misroute emoji on it works too */
+    AnswerFlow(Answerer answerer, AnswerLog log, Dispatcher dispatcher, JobSteps steps, PlatformOutput output, Workers workers,
                ScheduledExecutorService ticker, Lease lease, Duration renewEvery, DispatcherMetrics metrics) {
         this.answerer = answerer;
         this.log = log;
+        this.dispatcher = dispatcher;
         this.steps = steps;
         this.output = output;
         this.workers = workers;
@@ -142,6 +146,7 @@ final class AnswerFlow {
     private void record(ConversationRef message, Reply reply, Answer answer) {
         try {
             log.record(message, reply.decisionId(), answer);
+            dispatcher.attach(reply.decisionId(), message);
         } catch (RuntimeException e) {
             LOG.error("decision {}: the answer was shown but not recorded, so votes on it are ignored: {}", reply.decisionId(),
                     e.getMessage());

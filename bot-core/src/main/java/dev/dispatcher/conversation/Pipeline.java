@@ -87,7 +87,7 @@ public final class Pipeline implements AutoCloseable {
         JobSteps steps = new JobSteps(store, metrics);
         String owner = replicaName();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon(settings.workerName() + "-edits"));
-        AnswerFlow answers = new AnswerFlow(core.answerer(), core.answerLog(), steps, output,
+        AnswerFlow answers = new AnswerFlow(core.answerer(), core.answerLog(), core.dispatcher(), steps, output,
                 Workers.pool(settings.workers(), settings.queueLimit(), settings.workerName() + "-answer"), ticker,
                 job -> steps.renew(job, owner, clock.instant().plus(settings.lease())), settings.lease().dividedBy(3), metrics);
         RoutingFlow routing = new RoutingFlow(core.dispatcher(), steps, output, () -> statistics(core), metrics, answers);

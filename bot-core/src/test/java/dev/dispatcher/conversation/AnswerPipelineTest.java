@@ -191,6 +191,19 @@ class AnswerPipelineTest {
     }
 
     @Test
+    @DisplayName("the misroute emoji on the answer flags the routing decision, as on the analysis")
+    void misrouteOnTheAnswer() throws Exception {
+        start(Map.of());
+        kit.send(kit.route("Fix JWT token expiration"));
+        Sent answer = answers(kit.output.sent()).get(0);
+
+        kit.send(kit.flag(answer.posted(), "U0BOB"));
+
+        assertThat(kit.output.sent("ask")).singleElement().satisfies(ask -> assertThat(
+                ((Content.MisrouteQuestion) ask.content()).flag().decision().specialist()).isEqualTo("auth-system-architect"));
+    }
+
+    @Test
     @DisplayName("votes on a message that shows no answer are ignored")
     void votesElsewhereIgnored() throws Exception {
         start(Map.of());
