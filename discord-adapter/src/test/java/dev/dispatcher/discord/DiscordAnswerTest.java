@@ -29,7 +29,9 @@ class DiscordAnswerTest {
     private FakeDiscordRest rest;
     private FakeDiscordGateway gateway;
     private BotCore core;
-    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+    // Half the snowflake's low 22 bits away from the fake REST's own ids, which start at the same moment: a message id of
+    // the test's never equals a thread or message id the fake gave out.
+    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (1L << 21));
 
     @BeforeAll
     void connect() throws Exception {

@@ -35,7 +35,9 @@ class DiscordEndToEndTest {
     private BotCore core;
     private ShardManager shards;
     /** Snowflakes of now: JDA refuses interactions whose id says they are older than 15 minutes. */
-    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+    // Half the snowflake's low 22 bits away from the fake REST's own ids, which start at the same moment: a message id of
+    // the test's never equals a thread or message id the fake gave out.
+    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (1L << 21));
 
     @BeforeAll
     void connect() throws Exception {
