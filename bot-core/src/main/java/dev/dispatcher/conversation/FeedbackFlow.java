@@ -1,8 +1,10 @@
 package dev.dispatcher.conversation;
 
+import dev.dispatcher.answer.AnswerLog;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.feedback.Feedback;
 import dev.dispatcher.feedback.Teachers;
+import dev.dispatcher.ops.DispatcherMetrics;
 import dev.dispatcher.store.StoredDecision;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The misroute loop on every platform: a flag asks who should have had the task (once per person), taking the
  * reaction back withdraws the flag, a choice is recorded and confirmed in the thread, or explained privately when the
- * core refuses it. Reactions on messages that carry no answer of the bot's are ignored. With the store down nothing can be
- * recorded, and the person is told so. Whether a choice teaches depends on who chose: the groups they belong to are asked
- * of {@link Memberships} only when not everyone may teach and neither they nor the roles their event carried are named.
- * Thread-safe.
+ * core refuses it. 👍 and 👎 on a specialist's answer record whether it helped (one vote per person, withdrawn with the
+ * reaction). Reactions on messages that carry no answer of the bot's are ignored. With the store down nothing can be
+ * recorded, and the person is told so. Whether a choice teaches depends on who chose: the groups they belong to are
+ * asked of {@link Memberships} only when not everyone may teach and neither they nor the roles their event carried are
+ * named. Thread-safe.
  */
 final class FeedbackFlow {
 
@@ -25,15 +28,20 @@ final class FeedbackFlow {
             + " in a few minutes.";
 
     private final Feedback feedback;
+    private final AnswerLog answers;
     private final JobSteps steps;
     private final PlatformOutput output;
+    private final DispatcherMetrics metrics;
     private final Teachers teachers;
     private final Memberships memberships;
 
-    FeedbackFlow(Feedback feedback, JobSteps steps, PlatformOutput output, Teachers teachers, Memberships memberships) {
+    FeedbackFlow(Feedback feedback, AnswerLog answers, JobSteps steps, PlatformOutput output, DispatcherMetrics metrics,
+                 Teachers teachers, Memberships memberships) {
         this.feedback = feedback;
+        this.answers = answers;
         this.steps = steps;
         this.output = output;
+        this.metrics = metrics;
         this.teachers = teachers;
         this.memberships = memberships;
     }
@@ -48,6 +56,8 @@ final class FeedbackFlow {
             case MISROUTE_FLAG -> flag(job.event());
             case MISROUTE_UNFLAG -> unflag(job.event());
             case SPECIALIST_CHOICE -> choose(job.event());
+            case ANSWER_VOTE -> vote(job.event());
+            case ANSWER_UNVOTE -> unvote(job.event());
             default -> throw new IllegalArgumentException("not a feedback event: " + job.event());
         };
         steps.finish(job, JobStore.State.DONE);
@@ -68,6 +78,25 @@ final class FeedbackFlow {
                     new Content.MisrouteQuestion(flag.get(), user));
         }
         return new Handled(decision.id(), decision.specialist());
+    }
+
+    private Handled vote(InboundEvent event) {
+        boolean helpful = EventKind.HELPFUL.equals(event.text());
+        return answers.vote(event.conversation(), event.actor().userId(), helpful).map(vote -> {
+            metrics.answerVote(vote.answer().specialist(), vote.answer().template(), helpful, 1);
+            if (vote.changed()) {
+                metrics.answerVote(vote.answer().specialist(), vote.answer().template(), !helpful, -1);
+            }
+            return new Handled(vote.answer().decisionId(), vote.answer().specialist());
+        }).orElse(Handled.NOTHING);
+    }
+
+    private Handled unvote(InboundEvent event) {
+        boolean helpful = EventKind.HELPFUL.equals(event.text());
+        return answers.withdraw(event.conversation(), event.actor().userId(), helpful).map(answer -> {
+            metrics.answerVote(answer.specialist(), answer.template(), helpful, -1);
+            return new Handled(answer.decisionId(), answer.specialist());
+        }).orElse(Handled.NOTHING);
     }
 
     private Handled unflag(InboundEvent event) {

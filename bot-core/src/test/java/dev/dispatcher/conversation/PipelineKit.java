@@ -50,12 +50,18 @@ final class PipelineKit implements AutoCloseable {
         return new PipelineKit(env, 2, 100, memberships);
     }
 
+    /**
+     * A fresh SQLite file; the routing reply alone, as these specifications are about routing (the specialist's answer
+     * after it has {@code AnswerPipelineTest}, which removes {@code DISPATCHER_ANSWER_CHANNELS}).
+     */
     static Map<String, String> sqlite(java.nio.file.Path dir) {
-        return Cores.environment(dir);
+        Map<String, String> env = Cores.environment(dir);
+        env.put("DISPATCHER_ANSWER_CHANNELS", "none");
+        return env;
     }
 
     static Map<String, String> on(java.nio.file.Path dir, String databaseUrl) {
-        Map<String, String> env = Cores.environment(dir);
+        Map<String, String> env = sqlite(dir);
         env.put("DISPATCHER_DB_URL", databaseUrl);
         return env;
     }
@@ -96,6 +102,16 @@ final class PipelineKit implements AutoCloseable {
     InboundEvent choice(ConversationRef menu, String decisionId, String specialist, String user) {
         return new InboundEvent(EventKind.SPECIALIST_CHOICE, nextId(), menu, Actor.user(user), specialist, "token-" + ids.get(),
                 decisionId, false, clock.instant());
+    }
+
+    InboundEvent vote(ConversationRef message, String user, boolean helpful) {
+        return new InboundEvent(EventKind.ANSWER_VOTE, nextId(), message, Actor.user(user),
+                helpful ? EventKind.HELPFUL : EventKind.UNHELPFUL, null, null, false, clock.instant());
+    }
+
+    InboundEvent unvote(ConversationRef message, String user, boolean helpful) {
+        return new InboundEvent(EventKind.ANSWER_UNVOTE, nextId(), message, Actor.user(user),
+                helpful ? EventKind.HELPFUL : EventKind.UNHELPFUL, null, null, false, clock.instant());
     }
 
     /** Accepts an event and waits until the workers are done with it. */

@@ -1,5 +1,6 @@
 package dev.dispatcher.slack;
 
+import dev.dispatcher.app.EnvironmentValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -84,19 +85,7 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
     }
 
     private static int whole(Map<String, String> env, String name, int fallback, int min, int max, String what) {
-        String value = value(env, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be " + what + " from " + min + " to " + max + ", was '" + value + "'.");
+        return (int) EnvironmentValues.wholeNumber(env, name, fallback, min, max, what);
     }
 
     private static String apiUrl(String value) {
