@@ -39,7 +39,8 @@ public final class EnvironmentValues {
         } catch (URISyntaxException malformed) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be an http(s) URL such as " + example + ", was '" + value + "'");
+        throw new IllegalArgumentException(name + " must be an http(s) URL with a host, such as " + example + ", was '" + value
+                + "'");
     }
 
     /** A whole number from {@code min} to {@code max}, or {@code fallback} when unset. */
