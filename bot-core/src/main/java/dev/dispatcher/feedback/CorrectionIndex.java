@@ -35,28 +35,31 @@ final class CorrectionIndex {
 
     /**
      * The corrected tasks column by column, task {@code id} at index {@code id}; only the first {@code size} are meant.
-     * The writer fills the slot at {@code size} before publishing a table one larger, so no reader sees a slot filled
-     * after it read the table.
+     * Task {@code id}'s term numbers, ascending, are {@code terms[starts[id]]} up to {@code terms[starts[id + 1]]}: one
+     * array, so checking an old candidate reads memory in one place. The writer fills the slots past {@code size}
+     * before publishing a table one larger, so no reader sees a slot filled after it read the table.
      */
-    private record Table(int size, int[] termCounts, int[][] terms, int[] specialists, double[] weights, int[] corrections) {
+    private record Table(int size, int[] starts, int[] terms, int[] specialists, double[] weights, int[] corrections) {
 
         static Table empty() {
-            return new Table(0, new int[0], new int[0][], new int[0], new double[0], new int[0]);
+            return new Table(0, new int[1], new int[0], new int[0], new double[0], new int[0]);
         }
 
         Table with(int[] sortedTerms, int specialist, double weight, int correctionCount) {
-            Table t = size < terms.length ? this : grown(Math.max(16, size * 2));
-            t.termCounts[size] = sortedTerms.length;
-            t.terms[size] = sortedTerms;
+            int end = starts[size] + sortedTerms.length;
+            Table t = size + 1 < starts.length && end <= terms.length ? this
+                    : grown(Math.max(16, size * 2), Math.max(end, terms.length * 2));
+            System.arraycopy(sortedTerms, 0, t.terms, starts[size], sortedTerms.length);
+            t.starts[size + 1] = end;
             t.specialists[size] = specialist;
             t.weights[size] = weight;
             t.corrections[size] = correctionCount;
-            return new Table(size + 1, t.termCounts, t.terms, t.specialists, t.weights, t.corrections);
+            return new Table(size + 1, t.starts, t.terms, t.specialists, t.weights, t.corrections);
         }
 
-        Table grown(int capacity) {
-            return new Table(size, Arrays.copyOf(termCounts, capacity), Arrays.copyOf(terms, capacity), Arrays.copyOf(specialists, capacity),
-                    Arrays.copyOf(weights, capacity), Arrays.copyOf(corrections, capacity));
+        Table grown(int capacity, int termCapacity) {
+            return new Table(size, Arrays.copyOf(starts, capacity + 1), Arrays.copyOf(terms, termCapacity),
+                    Arrays.copyOf(specialists, capacity), Arrays.copyOf(weights, capacity), Arrays.copyOf(corrections, capacity));
         }
     }
 
@@ -87,7 +90,7 @@ final class CorrectionIndex {
     /** {@link #of(List)} with {@code leaning} of the most recent corrected tasks leaning similar ones. */
     static CorrectionIndex of(List<Item> items, int leaning) {
         CorrectionIndex index = new CorrectionIndex(leaning);
-        Table built = Table.empty().grown(items.size());
+        Table built = Table.empty().grown(items.size(), items.size() * 16);
         Map<String, Integer> numbers = new HashMap<>();
         List<List<Integer>> lists = new ArrayList<>();
         for (Item item : items) {
@@ -171,7 +174,7 @@ final class CorrectionIndex {
         int unwalked = lists.size() - walked;
         taskNumbers = Arrays.copyOf(taskNumbers, lists.size());
         Arrays.sort(taskNumbers);
-        int[] termCounts = current.termCounts();
+        int[] starts = current.starts();
         List<String> names = specialists;
         double[] weights = new double[names.size()];
         int[] corrections = new int[names.size()];
@@ -179,7 +182,7 @@ final class CorrectionIndex {
         for (int i = 0; i < shared.size(); i++) {
             int id = shared.document(i);
             int counted = shared.take(id);
-            long terms = termCounts[id];
+            long terms = starts[id + 1] - starts[id];
             long overlap = counted;
             if (id < recent) {
                 // counted by the rarest terms only: it shares at most the others too, and near-identical needs
@@ -188,7 +191,7 @@ final class CorrectionIndex {
                 if (5 * atMost * atMost < 4 * taskTerms * terms) {
                     continue;
                 }
-                overlap = overlap(current.terms()[id], taskNumbers);
+                overlap = overlap(current.terms(), starts[id], starts[id + 1], taskNumbers);
             }
             // similarity >= SIMILAR in integers: overlap / sqrt(task * terms) >= 1/2 exactly when 4 overlap² >= task *
             // terms (where the two are equal the square root is exact, so the floating-point test agrees)
@@ -233,19 +236,20 @@ final class CorrectionIndex {
         return rarest;
     }
 
-    /** How many terms two ascending arrays of term numbers share. */
-    private static int overlap(int[] a, int[] b) {
+    /**
+     * How many terms {@code a[from]} to {@code a[to]} and {@code b}, ascending term numbers, share: a merge written without branches on the values, which
+     * a processor cannot predict (with them it was most of a route's time spent here).
+     */
+    private static int overlap(int[] a, int from, int to, int[] b) {
         int shared = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] == b[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
+        int i = from;
+        int j = 0;
+        while (i < to && j < b.length) {
+            int x = a[i];
+            int y = b[j];
+            shared += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += x >= y ? 1 : 0;
         }
         return shared;
     }
