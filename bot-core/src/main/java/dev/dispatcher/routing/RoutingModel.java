@@ -183,7 +183,17 @@ public final class RoutingModel {
 
     /** Scores of every specialist for an analysed task under a model (the trained one when {@code model} is null). */
     double[] scores(TaskAnalysis task, LinearModel model) {
-        return (model == null ? trained : model).scores(ModelFeatures.of(task, conventions, specialists));
+        return scores(features(task), model);
+    }
+
+    /** What the model reads of an analysed task; worth keeping when it is scored by more than one model. */
+    ModelFeatures features(TaskAnalysis task) {
+        return ModelFeatures.of(task, conventions, specialists);
+    }
+
+    /** Scores with the team's model, or with the model as trained when {@code model} is {@code null}. */
+    double[] scores(ModelFeatures features, LinearModel model) {
+        return (model == null ? trained : model).scores(features);
     }
 
     LinearModel trained() {

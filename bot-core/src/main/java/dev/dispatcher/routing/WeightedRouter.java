@@ -60,7 +60,8 @@ public final class WeightedRouter implements Router {
         }
         int n = specialists.size();
         LinearModel learned = corrections.learned();
-        double[] scores = model.scores(analysis, learned);
+        ModelFeatures features = model.features(analysis);
+        double[] scores = model.scores(features, learned);
         Map<String, CorrectionMemory.Vote> votes = corrections.votes(analysis.contentTerms());
         double[] memory = new double[n];
         for (int i = 0; i < n; i++) {
@@ -104,7 +105,7 @@ public final class WeightedRouter implements Router {
         return new RoutingDecision(winner.specialist(), p[top], evidence, alternates(analysis, p, order),
                 null, knowledge.link(winner.specialist(), section == null ? null : section.section()),
                 analysis.routedText().length(), analysis.truncated(),
-                correctionsThatDecided(analysis, top, learned, memory, votes), List.of());
+                correctionsThatDecided(features, top, learned, memory, votes), List.of());
     }
 
     /** Specialist indexes, most probable first; exact ties keep priority order (the seed's tie-break). */
@@ -154,12 +155,12 @@ public final class WeightedRouter implements Router {
      * winner would differ without them; else, when the team's model picks another winner than the trained one, the
      * corrections it learned from; 0 when the route is what the examples alone give.
      */
-    private int correctionsThatDecided(TaskAnalysis analysis, int top, LinearModel learned, double[] memory,
+    private int correctionsThatDecided(ModelFeatures features, int top, LinearModel learned, double[] memory,
                                        Map<String, CorrectionMemory.Vote> votes) {
         if (learned == null && memory[top] <= 0) {
             return 0;
         }
-        double[] untaught = model.scores(analysis, null);
+        double[] untaught = model.scores(features, null);
         int best = 0;
         for (int i = 1; i < untaught.length; i++) {
             if (untaught[i] > untaught[best] + TIE) {
