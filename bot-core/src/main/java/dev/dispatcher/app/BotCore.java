@@ -1,5 +1,8 @@
 package dev.dispatcher.app;
 
+import dev.dispatcher.answer.AnswerLog;
+import dev.dispatcher.answer.AnswerStats;
+import dev.dispatcher.answer.Answerer;
 import dev.dispatcher.dispatch.Dispatcher;
 import dev.dispatcher.feedback.TeamLearning;
 import dev.dispatcher.feedback.Feedback;
@@ -41,6 +44,8 @@ public final class BotCore implements AutoCloseable {
     private final FeedbackStore feedbackStore;
     private final ScheduledExecutorService refresher;
     private final DispatcherMetrics metrics = new DispatcherMetrics();
+    private final AnswerLog answerLog;
+    private final Answerer answerer;
     private final Clock clock;
 
     private BotCore(CoreSettings settings, Clock clock) {
@@ -73,6 +78,8 @@ public final class BotCore implements AutoCloseable {
         }, metrics, settings.teachers());
         this.stats = new RoutingStats(database, () -> knowledge.current().catalog(), clock);
         this.events = new EventLedger(database, clock);
+        this.answerLog = new AnswerLog(database, clock);
+        this.answerer = Answerer.create(settings.answers(), () -> knowledge.current().files(), answerLog, metrics, clock);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "learning-refresh");
             t.setDaemon(true);
@@ -193,6 +200,21 @@ public final class BotCore implements AutoCloseable {
     /** The process's operational figures, for {@code /metrics} and for adapters to count platform calls. */
     public DispatcherMetrics metrics() {
         return metrics;
+    }
+
+    /** The specialists' answers under routing replies: the knowledge base's, or a model's. */
+    public Answerer answerer() {
+        return answerer;
+    }
+
+    /** The answers given and the votes on them. */
+    public AnswerLog answerLog() {
+        return answerLog;
+    }
+
+    /** Whether answers helped, per specialist and template. */
+    public AnswerStats answerStats() {
+        return new AnswerStats(answerLog, clock);
     }
 
     public EventLedger events() {

@@ -1,7 +1,6 @@
 package dev.dispatcher.app;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.dispatcher.answer.AnswerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +29,8 @@ import java.util.Map;
  *                       ({@code DISPATCHER_TEACH_PER_HOUR}, default 5)
  * @param jobLease       how long a worker owns an acknowledged job before any replica may resume it
  *                       ({@code DISPATCHER_JOB_LEASE_SECONDS}, default 60)
+ * @param answers        how the specialists answer under routing replies ({@code DISPATCHER_LLM_*},
+ *                       {@code DISPATCHER_ANSWER_CHANNELS}); by default the knowledge base answers, everywhere
  *
  * <p>{@code DISPATCHER_LOG_FORMAT}, {@code DISPATCHER_LOG_LEVEL} and {@code DISPATCHER_EVENT_LOG_LEVEL} are read by
  * logback.xml, not kept here, but checked here with the rest: an unknown value stops start-up.
@@ -48,7 +49,16 @@ public record CoreSettings(
         Duration knowledgeReload,
         dev.dispatcher.feedback.Teachers teachers,
         int teachPerHour,
-        Duration jobLease) {
+        Duration jobLease,
+        AnswerSettings answers) {
+
+    /** Settings whose knowledge base answers (no model), for tools and tests that set no model. */
+    public CoreSettings(Path knowledgeDir, String knowledgeUrl, String databaseUrl, String databaseUser, String databasePassword,
+                        long cacheSize, Duration cacheTtl, String misrouteEmoji, Duration learningRefresh, int adminPort,
+                        Duration knowledgeReload, dev.dispatcher.feedback.Teachers teachers, int teachPerHour, Duration jobLease) {
+        this(knowledgeDir, knowledgeUrl, databaseUrl, databaseUser, databasePassword, cacheSize, cacheTtl, misrouteEmoji,
+                learningRefresh, adminPort, knowledgeReload, teachers, teachPerHour, jobLease, AnswerSettings.none());
+    }
 
     /** Settings with the default job lease, for tools that run no bot (the CLI, evaluation). */
     public CoreSettings(Path knowledgeDir, String knowledgeUrl, String databaseUrl, String databaseUser, String databasePassword,
@@ -98,7 +108,8 @@ public record CoreSettings(
                 Duration.ofSeconds(number(env, "DISPATCHER_KB_RELOAD_SECONDS", 5)),
                 dev.dispatcher.feedback.Teachers.parse(env.get("DISPATCHER_TEACHERS")),
                 (int) atLeastOne(env, "DISPATCHER_TEACH_PER_HOUR", 5),
-                Duration.ofSeconds(atLeastOne(env, "DISPATCHER_JOB_LEASE_SECONDS", DEFAULT_JOB_LEASE.toSeconds())));
+                Duration.ofSeconds(atLeastOne(env, "DISPATCHER_JOB_LEASE_SECONDS", DEFAULT_JOB_LEASE.toSeconds())),
+                AnswerSettings.fromEnvironment(env));
     }
 
     private static void oneOf(Map<String, String> env, String name, List<String> allowed, boolean exactCase) {
@@ -114,21 +125,7 @@ public record CoreSettings(
 
     /** A base URL links may point at: http or https with a host, never {@code javascript:} or a file. */
     private static String webUrl(Map<String, String> env, String name) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (URISyntaxException malformed) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be an http(s) URL such as https://github.com/you/repo/blob/main, was '"
-                + value + "'");
+        return EnvironmentValues.webUrl(env, name, "https://github.com/you/repo/blob/main");
     }
 
     private static long atLeastOne(Map<String, String> env, String name, long fallback) {
@@ -170,6 +167,6 @@ public record CoreSettings(
     /** The same settings on another database (no user or password), e.g. a throw-away store for a replay. */
     public CoreSettings withDatabase(String jdbcUrl) {
         return new CoreSettings(knowledgeDir, knowledgeUrl, jdbcUrl, null, null, cacheSize, cacheTtl, misrouteEmoji,
-                learningRefresh, adminPort, knowledgeReload, teachers, teachPerHour);
+                learningRefresh, adminPort, knowledgeReload, teachers, teachPerHour, jobLease, answers);
     }
 }

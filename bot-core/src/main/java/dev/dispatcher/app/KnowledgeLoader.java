@@ -48,7 +48,7 @@ public final class KnowledgeLoader {
         TeamLearning learning = new TeamLearning(corrections, model, settings.teachPerHour());
         learning.reload();
         CachedRouter router = new CachedRouter(new WeightedRouter(model, learning), learning, settings.cacheSize(),
-                settings.cacheTtl(), Ticker.systemTicker());
+                settings.cacheTtl(), files.catalog().settings().maxTaskChars(), Ticker.systemTicker());
         return new KnowledgeSnapshot(files, learning, router, new ReplyComposer(files.catalog(), files.templates()));
     }
 

@@ -1,5 +1,7 @@
 package dev.dispatcher.cli;
 
+import dev.dispatcher.answer.Answer;
+import dev.dispatcher.answer.TerminalAnswer;
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.LocalMessageIds;
@@ -32,6 +34,9 @@ final class RouteCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the decision as JSON instead")
     boolean json;
 
+    @Option(names = "--answer", description = "then print the specialist's answer as it streams (the knowledge base's without a model)")
+    boolean answer;
+
     @Parameters(paramLabel = "TASK", arity = "0..*",
             description = "the task, best in quotes; put -- before a task that starts with '-'")
     List<String> words = List.of();
@@ -55,6 +60,15 @@ final class RouteCommand implements Callable<Integer> {
                 context.out().println(DecisionJson.of(reply.decision()).put("decisionId", reply.decisionId()).toPrettyString());
             } else {
                 context.out().println(new TextReplyRenderer().render(reply, ""));
+            }
+            if (answer && !json) {
+                TerminalAnswer terminal = new TerminalAnswer(context.out());
+                Answer given = core.answerer().answer(reply, terminal);
+                terminal.finish(given);
+                if (reply.decisionId() != null) {
+                    core.answerLog().record(new ConversationRef("cli", "local", null, reply.decisionId() + "-answer"),
+                            reply.decisionId(), given);
+                }
             }
             if (reply.decisionId() == null) {
                 throw CommandFailure.failed("the answer above was not stored in " + core.database().description()

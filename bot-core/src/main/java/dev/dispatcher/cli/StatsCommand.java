@@ -34,8 +34,17 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         try (BotCore core = context.startCore()) {
             var windows = core.stats().standardWindows(all ? RoutingStats.Traffic.ALL : RoutingStats.Traffic.CHAT);
-            context.out().println(json ? StatsRenderer.json(windows, core.cache().stats()).toPrettyString()
-                    : TerminalText.visible(StatsRenderer.text(windows, core.cache().stats())));
+            if (json) {
+                context.out().println(StatsRenderer.json(windows, core.cache().stats())
+                        .set("answers", AnswerStatsJson.of(core.answerStats())).toPrettyString());
+            } else {
+                context.out().println(TerminalText.visible(StatsRenderer.text(windows, core.cache().stats())));
+                String answers = core.answerStats().text();
+                if (!answers.isEmpty()) {
+                    context.out().println();
+                    context.out().println(TerminalText.visible(answers));
+                }
+            }
         }
         return 0;
     }

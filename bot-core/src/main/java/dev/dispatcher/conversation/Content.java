@@ -39,6 +39,23 @@ public sealed interface Content {
     record Text(String text) implements Content {}
 
     /**
+     * One page of the specialist's answer under the routing reply, while it streams or once complete. The body may be
+     * model output: adapters render it as Markdown but escape it like user text, so it can ping nobody.
+     *
+     * @param title    one line of the bot's own, e.g. {@code 🤖 auth-system-architect is answering…}
+     * @param body     this page's text (already cut to the platform's {@link PlatformOutput#answerLimit()})
+     * @param sources  knowledge-base links shown at the end (on the last page, once complete)
+     * @param complete whether the answer is finished
+     */
+    record Answer(String title, String body, java.util.List<dev.dispatcher.knowledge.KnowledgeLink> sources,
+                  boolean complete) implements Content {
+
+        public Answer {
+            sources = java.util.List.copyOf(sources);
+        }
+    }
+
+    /**
      * A message could not be posted; said privately to whoever asked.
      *
      * @param error      the platform's error code; adapters may turn some into advice ({@code not_in_channel}: invite me)

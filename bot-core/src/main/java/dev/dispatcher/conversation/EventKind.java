@@ -13,7 +13,16 @@ public enum EventKind {
     /** The misroute emoji taken back. */
     MISROUTE_UNFLAG("unflag"),
     /** A specialist chosen in the "who should have had it?" menu. */
-    SPECIALIST_CHOICE("correction");
+    SPECIALIST_CHOICE("correction"),
+    /** 👍 or 👎 added to a specialist's answer; the text is {@link #HELPFUL} or {@link #UNHELPFUL}. */
+    ANSWER_VOTE("vote"),
+    /** 👍 or 👎 taken back; the text says which. */
+    ANSWER_UNVOTE("unvote");
+
+    /** The text of a vote event for 👍. */
+    public static final String HELPFUL = "helpful";
+    /** The text of a vote event for 👎. */
+    public static final String UNHELPFUL = "unhelpful";
 
     private final String logName;
 

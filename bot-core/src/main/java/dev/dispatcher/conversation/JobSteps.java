@@ -31,6 +31,30 @@ final class JobSteps {
         return job;
     }
 
+    /** The routing answer is posted; the specialist's answer follows, so the job stays pending. */
+    Job analysed(Job job) {
+        record(job, () -> store.analysed(job));
+        return job;
+    }
+
+    Job spoken(Job job) {
+        record(job, () -> store.spoken(job));
+        return job;
+    }
+
+    /** Keeps the job this worker's while a long step (a streamed answer) runs; {@code false} if another replica took it. */
+    boolean renew(Job job, String owner, java.time.Instant until) {
+        if (!job.durable()) {
+            return true;
+        }
+        try {
+            return store.renew(job, owner, until);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not renew its lease: {}", job.event(), e.getMessage());
+            return true;
+        }
+    }
+
     void finish(Job job, JobStore.State state) {
         record(job, () -> store.finish(job, state));
     }

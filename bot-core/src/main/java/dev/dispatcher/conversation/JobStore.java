@@ -108,6 +108,18 @@ public final class JobStore {
                 job.decisionId(), encode(job.answer()), clock.millis(), job.event().key());
     }
 
+    /** Records that the routing answer was posted and that the specialist's answer is still to come. */
+    public void analysed(Job job) {
+        update("UPDATE jobs SET decision_id = ?, answer_ref = ?, updated_at = ? WHERE job_key = ?",
+                job.decisionId(), encode(job.answer()), clock.millis(), job.event().key());
+    }
+
+    /** Records the message that shows (and, while it streams, will show) the specialist's answer. */
+    public void spoken(Job job) {
+        update("UPDATE jobs SET spoken_ref = ?, updated_at = ? WHERE job_key = ?",
+                encode(job.spoken()), clock.millis(), job.event().key());
+    }
+
     /** Ends a job in {@code state}: no worker will take it again. */
     public void finish(Job job, State state) {
         update("UPDATE jobs SET state = ?, lease_owner = NULL, updated_at = ? WHERE job_key = ?",
@@ -206,7 +218,8 @@ public final class JobStore {
                 rs.getString("task_text"), rs.getString("callback"), rs.getString("decision_ref"),
                 rs.getInt("about_bot") == 1, Instant.ofEpochMilli(rs.getLong("received_at")));
         return new Job(event, true, rs.getInt("attempts"), rs.getString("decision_id"),
-                decode(platform, rs.getString("root_ref")), decode(platform, rs.getString("answer_ref")));
+                decode(platform, rs.getString("root_ref")), decode(platform, rs.getString("answer_ref")),
+                decode(platform, rs.getString("spoken_ref")));
     }
 
     static String encode(ConversationRef ref) {

@@ -49,16 +49,21 @@ public final class Pipeline implements AutoCloseable {
     private final DispatcherMetrics metrics;
     private final PipelineSettings settings;
     private final Clock clock;
-    private final String owner = replicaName();
+    private final String owner;
+    private final AnswerFlow answers;
+    private final ScheduledExecutorService ticker;
     private final ScheduledExecutorService resumer;
     private final GroupCommit intake;
     private final InFlightCount arriving = new InFlightCount();
 
-    Pipeline(JobStore store, JobRunner runner, Workers workers, DispatcherMetrics metrics, PipelineSettings settings,
-             Clock clock) {
+    Pipeline(JobStore store, JobRunner runner, Workers workers, AnswerFlow answers, ScheduledExecutorService ticker,
+             String owner, DispatcherMetrics metrics, PipelineSettings settings, Clock clock) {
         this.store = store;
         this.runner = runner;
         this.workers = workers;
+        this.answers = answers;
+        this.ticker = ticker;
+        this.owner = owner;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
@@ -71,22 +76,54 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Builds the pipeline of a bot process; it resumes nothing until {@link #startResuming()}.
+     * Builds the pipeline of a bot process whose events carry the roles that matter for who may teach (Discord, the
+     * shell); it resumes nothing until {@link #startResuming()}.
      *
      * @param output how this platform speaks
      */
     public static Pipeline create(BotCore core, PlatformOutput output, PipelineSettings settings) {
+        return create(core, output, settings, Memberships.carried());
+    }
+
+    /**
+     * Builds the pipeline of a bot process that asks the platform which groups a person belongs to (Slack's user groups)
+     * when that decides whether their correction teaches; it resumes nothing until {@link #startResuming()}.
+     *
+     * @param output      how this platform speaks
+     * @param memberships the groups of whoever chooses a specialist, asked only when {@code DISPATCHER_TEACHERS} needs them
+     */
+    public static Pipeline create(BotCore core, PlatformOutput output, PipelineSettings settings, Memberships memberships) {
         Clock clock = core.clock();
         DispatcherMetrics metrics = core.metrics();
         JobStore store = new JobStore(core.database(), clock);
         JobSteps steps = new JobSteps(store, metrics);
-        RoutingFlow routing = new RoutingFlow(core.dispatcher(), steps, output,
-                () -> StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()), metrics);
-        FeedbackFlow feedback = new FeedbackFlow(core.feedback(), steps, output);
+        String owner = replicaName();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon(settings.workerName() + "-edits"));
+        AnswerFlow answers = new AnswerFlow(core.answerer(), core.answerLog(), core.dispatcher(), steps, output,
+                Workers.pool(settings.workers(), settings.queueLimit(), settings.workerName() + "-answer"), ticker,
+                job -> steps.renew(job, owner, clock.instant().plus(settings.lease())), settings.lease().dividedBy(3), metrics);
+        RoutingFlow routing = new RoutingFlow(core.dispatcher(), steps, output, () -> statistics(core), metrics, answers);
+        FeedbackFlow feedback = new FeedbackFlow(core.feedback(), core.answerLog(), steps, output, metrics,
+                core.settings().teachers(), memberships);
         JobRunner runner = new JobRunner(routing, feedback, steps, output, metrics, clock, settings.maxAge());
         metrics.watchPendingJobs(store::pending);
         return new Pipeline(store, runner, Workers.pool(settings.workers(), settings.queueLimit(), settings.workerName()),
-                metrics, settings, clock);
+                answers, ticker, owner, metrics, settings, clock);
+    }
+
+    /** The statistics {@code /route stats} shows: routing, then whether answers helped. */
+    private static String statistics(BotCore core) {
+        String routing = StatsRenderer.text(core.stats().standardWindows(), core.cache().stats());
+        String answers = core.answerStats().text();
+        return answers.isEmpty() ? routing : routing + "\n\n" + answers;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -192,7 +229,8 @@ public final class Pipeline implements AutoCloseable {
     /** Waits until no event is being stored and no job is queued or running here; for tests and orderly shutdown. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        return arriving.awaitIdle(timeout) && workers.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return arriving.awaitIdle(timeout) && workers.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
+                && answers.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Takes over the jobs whose lease ran out, as many as the queue has room for. */
@@ -260,7 +298,10 @@ public final class Pipeline implements AutoCloseable {
     public boolean drain(Duration limit) {
         resumer.shutdownNow();
         intake.close();
+        long deadline = System.nanoTime() + limit.toNanos();
         int left = workers.drain(limit);
+        left += answers.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        ticker.shutdownNow();
         if (left > 0) {
             LOG.warn("shutdown: {} jobs unfinished after {} s; they stay stored and are resumed once their lease runs out",
                     left, limit.toSeconds());

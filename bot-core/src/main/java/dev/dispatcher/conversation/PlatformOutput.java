@@ -39,4 +39,17 @@ public interface PlatformOutput {
 
     /** Says something only the event's actor sees; never fails loudly (the failure is logged and counted). */
     void whisper(InboundEvent origin, Content content);
+
+    /**
+     * How many characters of an answer's text one message shows, leaving room for its title and links: longer answers
+     * go on in further messages. Slack's section block holds 3,000 characters, a Discord message 2,000.
+     */
+    default int answerLimit() {
+        return 2300;
+    }
+
+    /** How often a streaming answer's message is edited: about once a second suits Slack's {@code chat.update}. */
+    default Duration editInterval() {
+        return Duration.ofSeconds(1);
+    }
 }

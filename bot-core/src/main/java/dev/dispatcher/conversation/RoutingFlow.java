@@ -33,9 +33,12 @@ final class RoutingFlow {
     private final PlatformOutput output;
     private final Supplier<String> statistics;
     private final DispatcherMetrics metrics;
+    private final AnswerFlow answers;
 
+    /** @param answers the specialist's answer after the routing reply, or {@code null} for none */
     RoutingFlow(Dispatcher dispatcher, JobSteps steps, PlatformOutput output, Supplier<String> statistics,
-                DispatcherMetrics metrics) {
+                DispatcherMetrics metrics, AnswerFlow answers) {
+        this.answers = answers;
         this.dispatcher = dispatcher;
         this.steps = steps;
         this.output = output;
@@ -101,20 +104,27 @@ final class RoutingFlow {
             attach(reply, headOfThread(job.root()));
             threadOn = job.root();
         }
+        boolean specialistAnswers = answers != null && answers.wanted(event) && reply.decisionId() != null;
         if (job.answer() == null) {
             Posted answer = output.reply(threadOn, new Content.Analysis(reply, event.kind() == EventKind.ROUTE));
             if (!answer.ok()) {
                 refused(job, reply, answer);
                 return;
             }
-            job = steps.answered(job.withAnswer(reply.decisionId(), answer.message()));
+            job = job.withAnswer(reply.decisionId(), answer.message());
+            job = specialistAnswers ? steps.analysed(job) : steps.answered(job);
             attach(reply, answer.message());
             if (event.kind() == EventKind.MESSAGE_SHORTCUT) {
                 // Whoever used the shortcut hears where the answer went (on Discord this replaces the "thinking…").
                 output.whisper(event, new Content.Text(pointer(reply)));
             }
-        } else {
+        } else if (!specialistAnswers) {
             steps.finish(job, JobStore.State.DONE);
+        }
+        if (specialistAnswers) {
+            // In the thread the analysis went into (on Discord a thread is a channel of its own), else under the same
+            // message the analysis answered.
+            answers.start(job, reply, job.answer().thread() != null ? job.answer() : threadOn);
         }
     }
 

@@ -32,7 +32,7 @@ final class LessonPlan {
     record Plan(List<TeamLearning.Lesson> lessons, Counts counts) {}
 
     /** How many corrections each person had counted in each hour, and the newest correction time seen. */
-    record Counts(Map<String, Integer> perUserHour, long latest) {
+    record Counts(Map<UserHour, Integer> perUserHour, long latest) {
 
         static Counts none() {
             return new Counts(Map.of(), Long.MIN_VALUE);
@@ -44,23 +44,43 @@ final class LessonPlan {
 
         /** The counts once this row is seen (counted if trusted). */
         Counts after(FeedbackStore.CorrectionRow row) {
-            Map<String, Integer> next = new HashMap<>(perUserHour);
+            long newest = Math.max(latest, row.createdAt());
+            Map<UserHour, Integer> next = current(perUserHour, newest);
             if (row.trusted()) {
                 next.merge(key(row), 1, Integer::sum);
             }
-            return new Counts(next, Math.max(latest, row.createdAt()));
+            return new Counts(next, newest);
         }
 
-        static String key(FeedbackStore.CorrectionRow row) {
-            return row.user() + '@' + Math.floorDiv(row.createdAt(), HOUR);
+        static UserHour key(FeedbackStore.CorrectionRow row) {
+            return new UserHour(row.user(), Math.floorDiv(row.createdAt(), HOUR));
         }
+
+        /**
+         * Only the counts of the newest hour: a correction learnt in place comes at or after {@code latest}, so earlier
+         * hours can no longer cap anyone, and keeping them would make every correction copy the whole history.
+         */
+        static Map<UserHour, Integer> current(Map<UserHour, Integer> counts, long latest) {
+            long hour = Math.floorDiv(latest, HOUR);
+            Map<UserHour, Integer> kept = new HashMap<>();
+            counts.forEach((k, v) -> {
+                if (k.hour() >= hour) {
+                    kept.put(k, v);
+                }
+            });
+            return kept;
+        }
+    }
+
+    /** One person in one clock hour. */
+    record UserHour(String user, long hour) {
     }
 
     Plan lessons(List<FeedbackStore.CorrectionRow> rows) {
         List<FeedbackStore.CorrectionRow> ordered = new ArrayList<>(rows);
         ordered.sort(Comparator.comparingLong(FeedbackStore.CorrectionRow::createdAt)
                 .thenComparing(FeedbackStore.CorrectionRow::decisionId).thenComparing(FeedbackStore.CorrectionRow::user));
-        Map<String, Integer> perUserHour = new HashMap<>();
+        Map<UserHour, Integer> perUserHour = new HashMap<>();
         Map<String, String> taskByDecision = new LinkedHashMap<>();
         Map<String, Long> firstByDecision = new HashMap<>();
         Map<String, Map<String, Integer>> votesByDecision = new HashMap<>();
@@ -86,7 +106,7 @@ final class LessonPlan {
             }
         }
         lessons.sort(Comparator.comparingLong(TeamLearning.Lesson::firstCorrected).thenComparing(TeamLearning.Lesson::decisionId));
-        return new Plan(lessons, new Counts(Map.copyOf(perUserHour), latest));
+        return new Plan(lessons, new Counts(Counts.current(perUserHour, latest), latest));
     }
 
     /**

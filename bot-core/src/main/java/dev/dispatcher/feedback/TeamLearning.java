@@ -6,7 +6,9 @@ import dev.dispatcher.routing.RoutingModel;
 import dev.dispatcher.routing.TaskAnalysis;
 import dev.dispatcher.store.FeedbackStore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,7 +41,10 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
     private final AtomicLong version = new AtomicLong();
     private volatile CorrectionIndex index = new CorrectionIndex();
     private volatile LinearModel model;
-    private volatile List<Lesson> applied = List.of();
+    /** The lessons learnt, in order; only touched under this object's lock (a long history must not be copied per correction). */
+    private List<Lesson> applied = new ArrayList<>();
+    private Set<String> appliedDecisions = new HashSet<>();
+    private volatile int appliedCount;
     private LessonPlan.Counts counts = LessonPlan.Counts.none();
 
     /** Learning in which every stored correction counts, however many one person makes. */
@@ -81,7 +86,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
         }
         index = CorrectionIndex.of(items);
         model = next.lessons().isEmpty() ? null : freshModel;
-        applied = List.copyOf(next.lessons());
+        learnt(next.lessons());
         counts = next.counts();
         version.incrementAndGet();
     }
@@ -91,7 +96,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
     public synchronized void corrected(String decisionId) {
         List<FeedbackStore.CorrectionRow> rows = store.corrections(decisionId);
         Lesson lesson = rows.size() == 1 ? plan.lessonOf(rows.get(0), counts) : null;
-        boolean known = applied.stream().anyMatch(l -> l.decisionId().equals(decisionId));
+        boolean known = appliedDecisions.contains(decisionId);
         if (lesson == null || known || rows.get(0).createdAt() < counts.latest()) {
             if (rows.size() == 1 && !known && rows.get(0).createdAt() >= counts.latest()) {
                 counts = counts.after(rows.get(0));   // not trusted, or over its author's hourly cap: weighs nothing
@@ -117,7 +122,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
                 learn(lesson, index, target);
             }
             model = target;
-            applied = List.copyOf(next.lessons());
+            learnt(next.lessons());
             counts = next.counts();
             version.incrementAndGet();
             return;
@@ -129,11 +134,18 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
         LinearModel target = model == null ? routing.teamModel() : model;
         learn(lesson, index, target);
         model = target;
-        List<Lesson> grown = new ArrayList<>(applied);
-        grown.add(lesson);
-        applied = List.copyOf(grown);
+        applied.add(lesson);
+        appliedDecisions.add(lesson.decisionId());
+        appliedCount = applied.size();
         counts = counts.after(row);
         version.incrementAndGet();
+    }
+
+    private void learnt(List<Lesson> lessons) {
+        applied = new ArrayList<>(lessons);
+        appliedDecisions = new HashSet<>();
+        lessons.forEach(l -> appliedDecisions.add(l.decisionId()));
+        appliedCount = applied.size();
     }
 
     private void learn(Lesson lesson, CorrectionIndex into, LinearModel team) {
@@ -154,7 +166,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
 
     @Override
     public int learnedFrom() {
-        return applied.size();
+        return appliedCount;
     }
 
     @Override
@@ -164,7 +176,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
 
     /** How many corrected tasks the router currently learns from. */
     public int size() {
-        return applied.size();
+        return appliedCount;
     }
 
     /**

@@ -52,6 +52,40 @@ public final class SectionIndex {
      * @return the best section and its score per specialist
      */
     public Map<String, Match> bestPerSpecialist(List<String> contentTerms) {
+        double[] scores = scores(contentTerms);
+        int n = sections.size();
+        Map<String, Match> best = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (scores[i] <= 0) {
+                continue;
+            }
+            Section s = sections.get(i);
+            Match current = best.get(s.specialistId());
+            if (current == null || scores[i] > current.score()) {
+                best.put(s.specialistId(), new Match(s, scores[i]));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Every section that shares a term with the task, best first: what a knowledge-base answer quotes.
+     *
+     * @param contentTerms analysed task terms, stop words removed; repeats are ignored
+     */
+    public List<Match> ranked(List<String> contentTerms) {
+        double[] scores = scores(contentTerms);
+        List<Match> matches = new java.util.ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                matches.add(new Match(sections.get(i), scores[i]));
+            }
+        }
+        matches.sort(java.util.Comparator.comparingDouble(Match::score).reversed());
+        return matches;
+    }
+
+    private double[] scores(List<String> contentTerms) {
         double[] scores = new double[sections.size()];
         Set<String> distinct = new LinkedHashSet<>(contentTerms);
         int n = sections.size();
@@ -66,18 +100,7 @@ public final class SectionIndex {
                 scores[p.section()] += idf * p.frequency() * (K1 + 1) / (p.frequency() + norm);
             }
         }
-        Map<String, Match> best = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (scores[i] <= 0) {
-                continue;
-            }
-            Section s = sections.get(i);
-            Match current = best.get(s.specialistId());
-            if (current == null || scores[i] > current.score()) {
-                best.put(s.specialistId(), new Match(s, scores[i]));
-            }
-        }
-        return best;
+        return scores;
     }
 
     /** A section and its BM25 score for one task. */

@@ -140,6 +140,50 @@ public final class DispatcherMetrics {
                 .description("reloads of the knowledge base after its files changed or SIGHUP").register(registry).increment();
     }
 
+    /**
+     * An answer was given under a routing reply.
+     *
+     * @param outcome    {@code knowledge}, {@code answered}, {@code fallback}, {@code failed} or {@code budget}
+     * @param cited      for a model answer, whether it cited the knowledge base
+     */
+    public void answered(String outcome, String specialist, String template, boolean byModel, boolean cited) {
+        Counter.builder("dispatcher.answers").tag("outcome", outcome).tag("specialist", specialist).tag("template", template)
+                .description("answers under routing replies, by outcome").register(registry).increment();
+        if (byModel) {
+            Counter.builder("dispatcher.answers.cited").tag("specialist", specialist).tag("template", template)
+                    .tag("cited", Boolean.toString(cited))
+                    .description("model answers, by whether they cited the knowledge base").register(registry).increment();
+        }
+    }
+
+    /**
+     * One request to the model provider ended.
+     *
+     * @param outcome {@code ok} or the failure's kind ({@code timeout}, {@code rate_limited}, …)
+     */
+    public void modelCall(String provider, String outcome, Duration took, long tokensIn, long tokensOut) {
+        Timer.builder("dispatcher.model.latency").tag("provider", provider).tag("outcome", outcome)
+                .description("time from request to complete answer (or failure)").register(registry).record(took);
+        if (tokensIn > 0) {
+            Counter.builder("dispatcher.model.tokens").tag("provider", provider).tag("direction", "in")
+                    .register(registry).increment(tokensIn);
+        }
+        if (tokensOut > 0) {
+            Counter.builder("dispatcher.model.tokens").tag("provider", provider).tag("direction", "out")
+                    .register(registry).increment(tokensOut);
+        }
+    }
+
+    /**
+     * Someone voted on an answer ({@code helpful} 👍, else 👎), or took the vote back ({@code delta} -1): the helpful
+     * rate per specialist and template is {@code helpful="true"} over both.
+     */
+    public void answerVote(String specialist, String template, boolean helpful, int delta) {
+        Counter.builder("dispatcher.answer.votes").tag("specialist", specialist).tag("template", template)
+                .tag("helpful", Boolean.toString(helpful)).tag("change", delta > 0 ? "added" : "withdrawn")
+                .description("helpful / not helpful votes on answers").register(registry).increment();
+    }
+
     public MeterRegistry registry() {
         return registry;
     }

@@ -18,7 +18,8 @@ public final class SecretMaskingEncoder extends EncoderBase<ILoggingEvent> {
 
     /** Environment variables whose values must never appear in a log line. */
     public static final List<String> SECRET_VARIABLES = List.of(
-            "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DISCORD_TOKEN", "DISPATCHER_DB_PASSWORD");
+            "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DISCORD_TOKEN", "DISPATCHER_DB_PASSWORD",
+            "DISPATCHER_LLM_API_KEY");
 
     private static final Pattern TOKEN_SHAPES = Pattern.compile(
             "xox[abposr]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}|[MNO][A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{20,}");

@@ -9,16 +9,18 @@ import java.util.Locale;
 
 /**
  * Remembers recent decisions so a task asked again (a retry, a colleague pasting the same bug) is answered without
- * re-scoring. Bounded by size and age; keyed on the whitespace- and case-folded text together with the version of the
- * correction memory, so a new correction is never answered from a stale entry. Correctness never depends on it.
+ * re-scoring. Bounded by size and age; keyed on the whitespace- and case-folded part of the text that routing reads
+ * (a 10 MB paste costs a key of at most {@code routedChars} characters) together with the version of the correction
+ * memory, so a new correction is never answered from a stale entry. Correctness never depends on it.
  * Thread-safe.
  */
 public final class CachedRouter implements Router {
 
-    private record Key(String text, long correctionsVersion) {}
+    private record Key(String routed, boolean longer, long correctionsVersion) {}
 
     private final Router delegate;
     private final CorrectionMemory corrections;
+    private final int routedChars;
     private final Cache<Key, RoutingDecision> cache;
 
     /**
@@ -26,14 +28,17 @@ public final class CachedRouter implements Router {
      * @param corrections the memory whose version makes entries stale when corrections change
      * @param maxEntries  how many decisions to keep at most
      * @param maxAge      how long a decision may be reused
+     * @param routedChars how many characters of a task routing reads: texts that agree on those decide alike
      * @param ticker      time source, {@link Ticker#systemTicker()} outside tests
      */
-    public CachedRouter(Router delegate, CorrectionMemory corrections, long maxEntries, Duration maxAge, Ticker ticker) {
+    public CachedRouter(Router delegate, CorrectionMemory corrections, long maxEntries, Duration maxAge,
+            int routedChars, Ticker ticker) {
         if (maxEntries < 0) {
             throw new IllegalArgumentException("maxEntries must be >= 0, was " + maxEntries);
         }
         this.delegate = delegate;
         this.corrections = corrections;
+        this.routedChars = routedChars;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .expireAfterWrite(maxAge)
@@ -47,8 +52,11 @@ public final class CachedRouter implements Router {
 
     @Override
     public RoutingDecision route(String task) {
-        String folded = task == null ? "" : task.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return cache.get(new Key(folded, corrections.version()), key -> delegate.route(task));
+        String text = task == null ? "" : task;
+        boolean longer = text.length() > routedChars;
+        String routed = longer ? text.substring(0, routedChars) : text;
+        String folded = routed.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return cache.get(new Key(folded, longer, corrections.version()), key -> delegate.route(task));
     }
 
     /** Hits, misses and evictions since start. */

@@ -5,6 +5,7 @@ import dev.dispatcher.knowledge.KnowledgeBase;
 import dev.dispatcher.knowledge.SectionIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Routing as trained at start-up: the evidence (keywords, knowledge base, labelled examples), the team's conventions,
@@ -56,7 +57,8 @@ public final class RoutingModel {
         KindClassifier.Vocabulary none = KindClassifier.Vocabulary.of(List.of());
         EvidenceScorer bare = new EvidenceScorer(specialists, settings, analyzer, keywords, sections,
                 new ExampleEvidence(List.of(), none, settings.labelledExampleMinSimilarity(), conventions));
-        List<EvidenceScorer.Prepared> prepared = knowledge.examples().stream().map(e -> bare.prepare(e.text())).toList();
+        List<EvidenceScorer.Prepared> prepared = knowledge.examples().parallelStream()
+                .map(e -> bare.prepare(e.text())).toList();
         KindClassifier.Vocabulary vocabulary = KindClassifier.Vocabulary.of(prepared.stream()
                 .map(p -> KindClassifier.features(p.contentTerms(), p.signals())).toList());
         List<ExampleEvidence.AnalysedExample> examples = new ArrayList<>();
@@ -77,49 +79,54 @@ public final class RoutingModel {
         java.util.Map<String, Integer> perLabel = new java.util.HashMap<>();
         examples.forEach(e -> perLabel.merge(e.label(), 1, Integer::sum));
         double average = examples.size() / (double) perLabel.size();
-        // Each example scored by evidence from the other folds, so no example votes for itself.
-        List<List<ModelTraining.Scored>> folds = new ArrayList<>();
-        for (int f = 0; f < ModelTraining.FOLDS; f++) {
-            List<ExampleEvidence.AnalysedExample> others = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (ModelTraining.foldOf(i) != f) {
-                    others.add(examples.get(i));
-                }
-            }
-            EvidenceScorer foldScorer = bare.withExamples(
-                    new ExampleEvidence(others, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
-            List<ModelTraining.Scored> scored = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (ModelTraining.foldOf(i) == f) {
-                    ExampleEvidence.AnalysedExample e = examples.get(i);
-                    ModelFeatures features = ModelFeatures.of(foldScorer.analyse(e.text()), conventions, specialists);
-                    scored.add(new ModelTraining.Scored(features, indexOf(specialists, e.label()),
-                            average / perLabel.get(e.label())));
-                }
-            }
-            folds.add(scored);
-        }
+        // Each example scored by evidence from the other folds, so no example votes for itself. The folds are
+        // independent, so they are scored (and below, trained) in parallel: start-up is mostly this.
+        List<List<ModelTraining.Scored>> folds = IntStream.range(0, ModelTraining.FOLDS).parallel()
+                .mapToObj(f -> scoreFold(f, examples, bare, vocabulary, settings, conventions, specialists, perLabel,
+                        average))
+                .toList();
         List<ModelTraining.Scored> all = folds.stream().flatMap(List::stream).toList();
         LinearModel trained = ModelTraining.train(all, prior);
         // Held-out scores for the temperature: a model trained without each fold scores that fold.
+        List<LinearModel> foldModels = IntStream.range(0, ModelTraining.FOLDS).parallel()
+                .mapToObj(f -> ModelTraining.train(IntStream.range(0, ModelTraining.FOLDS).filter(g -> g != f)
+                        .mapToObj(folds::get).flatMap(List::stream).toList(), prior))
+                .toList();
         List<double[]> heldOut = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int f = 0; f < ModelTraining.FOLDS; f++) {
-            List<ModelTraining.Scored> training = new ArrayList<>();
-            for (int g = 0; g < ModelTraining.FOLDS; g++) {
-                if (g != f) {
-                    training.addAll(folds.get(g));
-                }
-            }
-            LinearModel foldModel = ModelTraining.train(training, prior);
             for (ModelTraining.Scored s : folds.get(f)) {
-                heldOut.add(foldModel.scores(s.features()));
+                heldOut.add(foldModels.get(f).scores(s.features()));
                 labels.add(s.label());
             }
         }
         double temperature = ModelTraining.fitTemperature(heldOut, labels);
         return new RoutingModel(catalog, knowledge, scorer, trained, temperature,
                 alsoConsiderThreshold(heldOut, temperature, settings.alsoConsiderShare()));
+    }
+
+    /** Scores fold {@code f}'s examples with evidence from the other folds' examples only. */
+    private static List<ModelTraining.Scored> scoreFold(int f, List<ExampleEvidence.AnalysedExample> examples,
+            EvidenceScorer bare, KindClassifier.Vocabulary vocabulary, RoutingSettings settings, Conventions conventions,
+            List<Specialist> specialists, java.util.Map<String, Integer> perLabel, double average) {
+        List<ExampleEvidence.AnalysedExample> others = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (ModelTraining.foldOf(i) != f) {
+                others.add(examples.get(i));
+            }
+        }
+        EvidenceScorer foldScorer = bare.withExamples(
+                new ExampleEvidence(others, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
+        List<ModelTraining.Scored> scored = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (ModelTraining.foldOf(i) == f) {
+                ExampleEvidence.AnalysedExample e = examples.get(i);
+                ModelFeatures features = ModelFeatures.of(foldScorer.analyse(e.text()), conventions, specialists);
+                scored.add(new ModelTraining.Scored(features, indexOf(specialists, e.label()),
+                        average / perLabel.get(e.label())));
+            }
+        }
+        return scored;
     }
 
     /**

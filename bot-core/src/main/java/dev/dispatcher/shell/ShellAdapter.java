@@ -1,5 +1,7 @@
 package dev.dispatcher.shell;
 
+import dev.dispatcher.answer.Answer;
+import dev.dispatcher.answer.TerminalAnswer;
 import dev.dispatcher.dispatch.ConversationRef;
 import dev.dispatcher.dispatch.LocalMessageIds;
 import dev.dispatcher.dispatch.Task;
@@ -35,6 +37,7 @@ public final class ShellAdapter {
     private final TextReplyRenderer renderer = new TextReplyRenderer();
     private final LocalMessageIds messageIds = new LocalMessageIds();
     private ConversationRef lastReply;
+    private boolean answers = true;
     private Feedback.Flag pendingFlag;
 
     /**
@@ -53,7 +56,8 @@ public final class ShellAdapter {
     /** Runs until {@code quit} or the end of input. */
     public void run() throws IOException {
         say("Backend Task Dispatcher — local shell. Type a backend task and press Enter.");
-        say("Flag the last reply as misrouted with " + misrouteCode + "; 'stats' for statistics; 'help'; 'quit' or Ctrl-D to leave.");
+        say("Flag the last reply as misrouted with " + misrouteCode + "; 'stats' for statistics; 'answer off' or 'answer on';"
+                + " 'help'; 'quit' or Ctrl-D to leave.");
         String line;
         while (prompt() && (line = readLine()) != null) {
             String text = line.strip();
@@ -113,6 +117,15 @@ public final class ShellAdapter {
             say(help());
         } else if (text.equalsIgnoreCase("stats")) {
             say(StatsRenderer.text(core.stats().standardWindows(), core.cache().stats()));
+            String answerStats = core.answerStats().text();
+            if (!answerStats.isEmpty()) {
+                say("");
+                say(answerStats);
+            }
+        } else if (text.equalsIgnoreCase("answer on") || text.equalsIgnoreCase("answer off")) {
+            answers = text.equalsIgnoreCase("answer on");
+            say(answers ? "Answers on: the " + (core.answerer().usesModel() ? "specialist's model" : "knowledge base")
+                    + " answers after each routing reply." : "Answers off: only the routing reply.");
         } else if (text.equalsIgnoreCase(misrouteCode) || text.equalsIgnoreCase("react " + misrouteCode)) {
             flagLastReply();
         } else {
@@ -128,6 +141,24 @@ public final class ShellAdapter {
         lastReply = reply.acceptsFeedback() ? replyRef : null;
         say("");
         say(renderer.render(reply, "react with " + misrouteCode));
+        if (answers && reply.decisionId() != null && core.answerer().answersIn(CHANNEL)) {
+            answer(reply, replyRef);
+        }
+    }
+
+    /** The specialist's answer after the routing reply, streamed into the terminal. */
+    private void answer(Reply reply, ConversationRef replyRef) {
+        TerminalAnswer terminal = new TerminalAnswer(out);
+        Answer answer = core.answerer().answer(reply, terminal);
+        terminal.finish(answer);
+        core.metrics().answered(answer.outcome().label(), answer.specialist(), answer.template(), answer.outcome().byModel(),
+                answer.cited());
+        try {
+            core.answerLog().record(new ConversationRef("shell", CHANNEL, replyRef.thread(), replyRef.message() + "-answer"),
+                    reply.decisionId(), answer);
+        } catch (RuntimeException e) {
+            say("⚠️ The answer was not recorded: " + e.getMessage());
+        }
     }
 
     private void flagLastReply() {
@@ -181,7 +212,8 @@ public final class ShellAdapter {
 
     private String help() {
         return "Type any backend task, e.g. \"Fix JWT token expiration\". The reply shows the routing analysis, the knowledge-base link\n"
-                + "and the specialist prompt. " + misrouteCode + " flags the last reply as misrouted; 'stats' shows routing statistics;\n"
+                + "and the specialist prompt, then the specialist's answer ('answer off' / 'answer on' toggle it). " + misrouteCode
+                + " flags the last reply as misrouted;\n'stats' shows routing statistics;"
                 + "'quit' leaves. Specialists: " + String.join(", ", core.catalog().specialists().stream().map(Specialist::id).toList());
     }
 }

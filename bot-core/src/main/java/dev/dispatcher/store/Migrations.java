@@ -30,6 +30,7 @@ final class Migrations {
             "V3__decision_source_and_length.sql",
             "V4__trusted_corrections.sql",
             "V5__jobs.sql",
+            "V6__answers.sql",
             "V7__web_page.sql");
 
     private static final long LOCK_KEY = 0x64697370L; // "disp"

@@ -34,7 +34,7 @@ public final class CachedDecisionFootprint {
         SpecialistCatalog catalog = SpecialistCatalog.load(kb.resolve("routing.yaml"));
         KnowledgeBase knowledge = new KnowledgeBase(kb, catalog, null);
         WeightedRouter ours = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
-        CachedRouter cached = new CachedRouter(ours, CorrectionMemory.none(), ENTRIES, Duration.ofHours(1), Ticker.systemTicker());
+        CachedRouter cached = new CachedRouter(ours, CorrectionMemory.none(), ENTRIES, Duration.ofHours(1), 2000, Ticker.systemTicker());
         // The tasks exist before the first measurement, so only what the cache retains is counted.
         List<String> tasks = RealisticTasks.generate(catalog, ENTRIES, RoutingBenchmark.SEED);
         tasks.forEach(ours::route);

@@ -66,7 +66,7 @@ public class RoutingBenchmark {
         ours = new WeightedRouter(catalog, knowledge, TextAnalyzer.forRouting(catalog.settings()), CorrectionMemory.none());
         seedBaseline = new SeedBaselineRouter(knowledge);
         // Production defaults: 10000 decisions for 10 minutes.
-        cached = new CachedRouter(ours, CorrectionMemory.none(), 10_000, Duration.ofMinutes(10), Ticker.systemTicker());
+        cached = new CachedRouter(ours, CorrectionMemory.none(), 10_000, Duration.ofMinutes(10), 2000, Ticker.systemTicker());
         List<String> distinct = RealisticTasks.generate(catalog, TASKS, SEED);
         tasks = distinct.toArray(String[]::new);
         cachedRequests = withRepeats(distinct, new Random(SEED)).toArray(String[]::new);

@@ -30,26 +30,38 @@ final class PipelineKit implements AutoCloseable {
     final Pipeline pipeline;
     private final AtomicLong ids = new AtomicLong();
 
-    private PipelineKit(Map<String, String> env, int workers, int queue) {
+    private PipelineKit(Map<String, String> env, int workers, int queue, Memberships memberships) {
         this.core = BotCore.start(CoreSettings.fromEnvironment(env), clock);
-        this.pipeline = Pipeline.create(core, output, new PipelineSettings(workers, queue, LEASE, Duration.ofHours(1), "test-work"));
+        this.pipeline = Pipeline.create(core, output, new PipelineSettings(workers, queue, LEASE, Duration.ofHours(1), "test-work"),
+                memberships);
     }
 
     /** On a fresh SQLite file in {@code env}'s data folder. */
     static PipelineKit start(Map<String, String> env) {
-        return new PipelineKit(env, 2, 100);
+        return new PipelineKit(env, 2, 100, Memberships.carried());
     }
 
     static PipelineKit start(Map<String, String> env, int workers, int queue) {
-        return new PipelineKit(env, workers, queue);
+        return new PipelineKit(env, workers, queue, Memberships.carried());
     }
 
+    /** On a fresh SQLite file, learning who belongs to which group from {@code memberships}, as a platform would say. */
+    static PipelineKit start(Map<String, String> env, Memberships memberships) {
+        return new PipelineKit(env, 2, 100, memberships);
+    }
+
+    /**
+     * A fresh SQLite file; the routing reply alone, as these specifications are about routing (the specialist's answer
+     * after it has {@code AnswerPipelineTest}, which removes {@code DISPATCHER_ANSWER_CHANNELS}).
+     */
     static Map<String, String> sqlite(java.nio.file.Path dir) {
-        return Cores.environment(dir);
+        Map<String, String> env = Cores.environment(dir);
+        env.put("DISPATCHER_ANSWER_CHANNELS", "none");
+        return env;
     }
 
     static Map<String, String> on(java.nio.file.Path dir, String databaseUrl) {
-        Map<String, String> env = Cores.environment(dir);
+        Map<String, String> env = sqlite(dir);
         env.put("DISPATCHER_DB_URL", databaseUrl);
         return env;
     }
@@ -90,6 +102,16 @@ final class PipelineKit implements AutoCloseable {
     InboundEvent choice(ConversationRef menu, String decisionId, String specialist, String user) {
         return new InboundEvent(EventKind.SPECIALIST_CHOICE, nextId(), menu, Actor.user(user), specialist, "token-" + ids.get(),
                 decisionId, false, clock.instant());
+    }
+
+    InboundEvent vote(ConversationRef message, String user, boolean helpful) {
+        return new InboundEvent(EventKind.ANSWER_VOTE, nextId(), message, Actor.user(user),
+                helpful ? EventKind.HELPFUL : EventKind.UNHELPFUL, null, null, false, clock.instant());
+    }
+
+    InboundEvent unvote(ConversationRef message, String user, boolean helpful) {
+        return new InboundEvent(EventKind.ANSWER_UNVOTE, nextId(), message, Actor.user(user),
+                helpful ? EventKind.HELPFUL : EventKind.UNHELPFUL, null, null, false, clock.instant());
     }
 
     /** Accepts an event and waits until the workers are done with it. */

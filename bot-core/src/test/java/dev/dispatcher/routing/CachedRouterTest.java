@@ -39,7 +39,7 @@ class CachedRouterTest {
     @Test
     @DisplayName("answers a repeated task from memory, ignoring case and spacing, and counts hits and misses")
     void remembers() {
-        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), fakeTicker);
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), 2000, fakeTicker);
         cache.route("Fix JWT expiry");
         cache.route("  fix   jwt EXPIRY ");
         assertThat(routed).hasValue(1);
@@ -50,7 +50,7 @@ class CachedRouterTest {
     @Test
     @DisplayName("forgets a decision once it is older than the configured age")
     void expires() {
-        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), fakeTicker);
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), 2000, fakeTicker);
         cache.route("Fix JWT expiry");
         nanos.addAndGet(Duration.ofMinutes(11).toNanos());
         cache.route("Fix JWT expiry");
@@ -60,7 +60,7 @@ class CachedRouterTest {
     @Test
     @DisplayName("keeps no more than the configured number of decisions")
     void bounded() {
-        CachedRouter cache = new CachedRouter(counting, memory, 10, Duration.ofMinutes(10), fakeTicker);
+        CachedRouter cache = new CachedRouter(counting, memory, 10, Duration.ofMinutes(10), 2000, fakeTicker);
         for (int i = 0; i < 100; i++) {
             cache.route("task " + i);
         }
@@ -70,10 +70,28 @@ class CachedRouterTest {
     @Test
     @DisplayName("never answers from an entry made before the latest correction")
     void staleAfterCorrection() {
-        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), fakeTicker);
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), 2000, fakeTicker);
         cache.route("Fix JWT expiry");
         correctionsVersion.incrementAndGet();
         cache.route("Fix JWT expiry");
+        assertThat(routed).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("keys a long task on the part routing reads, so tasks that differ only beyond it share one decision")
+    void keysOnRoutedPrefix() {
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), 20, fakeTicker);
+        cache.route("Fix JWT expiry in the login flow, details: " + "a".repeat(100_000));
+        cache.route("Fix JWT expiry in the login flow, details: " + "b".repeat(100_000));
+        assertThat(routed).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("tells a task that ends at the routing limit from a longer one, whose decision says it was cut")
+    void limitIsPartOfTheKey() {
+        CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), 14, fakeTicker);
+        cache.route("Fix JWT expiry");
+        cache.route("Fix JWT expiry and more");
         assertThat(routed).hasValue(2);
     }
 }

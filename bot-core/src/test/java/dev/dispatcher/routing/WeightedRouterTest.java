@@ -154,7 +154,7 @@ class WeightedRouterTest {
         void userDataToUserManagement() {
             routing.send("PATCH /users/me should let people change their display name and avatar")
                     .expectRoutedTo("user-management-architect");
-            RoutingDecision decision = routing.send("GET /users/me returns 500 for new users").decision();
+            RoutingDecision decision = routing.send("The /users/<id>/profile endpoint returns 404 for existing users").decision();
             assertThat(decision.specialist()).isEqualTo("user-management-architect");
             assertThat(decision.alternates()).contains("api-endpoints-architect");
         }

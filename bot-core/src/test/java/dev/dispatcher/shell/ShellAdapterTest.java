@@ -114,4 +114,25 @@ class ShellAdapterTest {
                 .doesNotContain("never read")
                 .endsWith("Bye.\n");
     }
+
+    @Test
+    @DisplayName("the shell shows the knowledge base's answer after each task, until 'answer off'")
+    void shellAnswersUntilOff() throws IOException {
+        try (BotCore core = Cores.start(dir)) {
+            String transcript = converse(core, "Fix JWT token expiration", "answer off", "Tune slow postgres queries");
+
+            assertThat(transcript).containsOnlyOnce("📖 From the knowledge base for").contains("📚 Sources:")
+                    .contains("Answers off: only the routing reply.").contains("Routing to: database-architect");
+        }
+    }
+
+    @Test
+    @DisplayName("'stats' in the shell shows the answers per specialist and per template")
+    void shellStats() throws IOException {
+        try (BotCore core = Cores.start(dir)) {
+            String transcript = converse(core, "Fix JWT token expiration", "stats");
+
+            assertThat(transcript).contains("Answers, last 30 days").contains("knowledge-base");
+        }
+    }
 }

@@ -38,6 +38,7 @@ public final class FakePlatformOutput implements PlatformOutput {
     private final List<Sent> sent = new ArrayList<>();
     private final Map<String, Deque<RuntimeException>> crashes = new HashMap<>();
     private final Map<String, Deque<String>> failures = new HashMap<>();
+    private final List<Map.Entry<String, java.util.function.Predicate<Content>>> crashWhen = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile Duration callbackLifetime = Duration.ofMinutes(15);
     private volatile CountDownLatch held;
@@ -58,6 +59,11 @@ public final class FakePlatformOutput implements PlatformOutput {
     /** The next call of {@code method} throws, before anything is shown: the job dies half-way. */
     public synchronized void crashNext(String method) {
         crashes.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new IllegalStateException("the process died during " + method));
+    }
+
+    /** The next call of {@code method} whose content matches throws, before anything is shown. */
+    public synchronized void crashWhen(String method, java.util.function.Predicate<Content> content) {
+        crashWhen.add(Map.entry(method, content));
     }
 
     /** Every call waits until the returned action runs. */
@@ -114,6 +120,12 @@ public final class FakePlatformOutput implements PlatformOutput {
             Deque<RuntimeException> crash = crashes.get(method);
             if (crash != null && !crash.isEmpty()) {
                 throw crash.poll();
+            }
+            for (var when : crashWhen) {
+                if (when.getKey().equals(method) && when.getValue().test(content)) {
+                    crashWhen.remove(when);
+                    throw new IllegalStateException("the process died during " + method);
+                }
             }
             Deque<String> failure = failures.get(method);
             error = failure == null ? null : failure.poll();

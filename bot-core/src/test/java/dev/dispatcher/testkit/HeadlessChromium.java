@@ -27,6 +27,7 @@ public final class HeadlessChromium {
 
     /** A new browser with a tall window (the whole dashboard in one screenshot) that keeps its console log. */
     public static ChromeDriver start() {
+        installWhenMissing();
         String browser = first(BROWSERS, "chromium");
         String driver = first(DRIVERS, "chromium-driver");
         ChromeOptions options = new ChromeOptions();
@@ -41,6 +42,48 @@ public final class HeadlessChromium {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return chrome;
+    }
+
+    /**
+     * On a Debian machine where the tests run as root (a fresh CI machine, a container), installs the browser and its
+     * driver from Debian when either is missing, once per JVM, so that {@code mvn -B verify} alone runs every test.
+     * Elsewhere it leaves the machine alone and {@link #first} says what to install.
+     */
+    private static synchronized void installWhenMissing() {
+        if (present(BROWSERS) && present(DRIVERS) || installTried) {
+            return;
+        }
+        installTried = true;
+        if (!Files.isExecutable(Path.of("/usr/bin/apt-get")) || !"root".equals(System.getProperty("user.name"))) {
+            return;
+        }
+        run("apt-get", "update", "-qq");
+        run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver");
+    }
+
+    private static boolean installTried;
+
+    private static boolean present(List<String> paths) {
+        return paths.stream().anyMatch(p -> Files.isExecutable(Path.of(p)));
+    }
+
+    private static void run(String... command) {
+        try {
+            // Not the test JVM's own stdout: surefire talks to the forked JVM through it.
+            File log = File.createTempFile("apt-get-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            int status = builder.start().waitFor();
+            if (status != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed with exit status " + status + ": "
+                        + Files.readString(log.toPath()));
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("could not run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + String.join(" ", command), e);
+        }
     }
 
     private static String first(List<String> paths, String debianPackage) {

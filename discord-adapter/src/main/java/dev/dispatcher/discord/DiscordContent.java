@@ -57,11 +57,39 @@ final class DiscordContent {
         if (content instanceof Content.CorrectionConfirmation c) {
             return CorrectionMenu.confirmation(c.correction(), c.chosenBy());
         }
+        if (content instanceof Content.Answer a) {
+            return answer(a);
+        }
         if (content instanceof Content.PostFailed f) {
             return "⚠️ I routed the task" + (f.decisionId() == null ? "" : " (decision `" + f.decisionId() + "`)")
                     + " but Discord refused the answer (" + UserText.inline(f.error()) + "). Please try again in a moment.";
         }
         return UserText.inline(((Content.Text) content).text());
+    }
+
+    /** One page of the specialist's answer: title, the text as Markdown with mentions broken, the links at the end. */
+    static String answer(Content.Answer answer) {
+        StringBuilder out = new StringBuilder("**").append(UserText.inline(answer.title())).append("**");
+        if (!answer.body().isBlank()) {
+            out.append('\n').append(UserText.markdown(answer.body()));
+        }
+        if (!answer.sources().isEmpty()) {
+            out.append("\n\n📚 ");
+            out.append(String.join(" · ", answer.sources().stream().map(DiscordContent::link).toList()));
+        }
+        if (answer.complete() && !answer.sources().isEmpty()) {
+            out.append("\n-# React with 👍 or 👎 to say whether this answer helped.");
+        }
+        String text = out.toString();
+        return text.length() <= CodeBlocks.MESSAGE_LIMIT ? text : text.substring(0, CodeBlocks.MESSAGE_LIMIT - 1) + "…";
+    }
+
+    private static String link(dev.dispatcher.knowledge.KnowledgeLink link) {
+        String label = UserText.inline(link.path() + (link.hasSection() ? " § " + link.section() : ""));
+        if (link.url().startsWith("http://") || link.url().startsWith("https://")) {
+            return "[" + label.replace("]", "\\]") + "](<" + link.url().replace(">", "%3E").replace(")", "%29") + ">)";
+        }
+        return "`" + link.url().replace("`", "'") + "`";
     }
 
     private static MessageCreateData embedded(MessageEmbed embed) {

@@ -70,13 +70,25 @@ final class DiscordOutput implements PlatformOutput {
         }
     }
 
+    /** A message's text holds 2,000 characters; the rest is for an answer's title and links. */
+    @Override
+    public int answerLimit() {
+        return 1500;
+    }
+
+    /** Discord allows about 5 edits per 5 s in a channel; an answer's edits leave room for the rest. */
+    @Override
+    public Duration editInterval() {
+        return Duration.ofMillis(1250);
+    }
+
     @Override
     public Posted reply(ConversationRef under, Content content) {
         try {
             if (content instanceof Content.Analysis analysis) {
                 return answers.answer(under, analysis.reply(), analysis.underAnnouncement());
             }
-            MessageChannel channel = channels.channel(under.channel());
+            MessageChannel channel = channels.channel(content instanceof Content.Answer ? threadOf(under) : under.channel());
             Message first = null;
             for (MessageCreateData part : rendered.parts(content)) {
                 var send = channel.sendMessage(part).setAllowedMentions(DiscordReplies.NO_MENTIONS);
@@ -88,6 +100,24 @@ final class DiscordOutput implements PlatformOutput {
         } catch (DiscordCalls.Refused e) {
             return refused("reply", under.messageKey(), e);
         }
+    }
+
+    /**
+     * Where an answer under {@code under} goes: the thread it is in, else the thread started on it (a thread started
+     * on a message has the message's id), else its channel.
+     */
+    private String threadOf(ConversationRef under) {
+        if (under.thread() != null) {
+            return under.thread();
+        }
+        if (under.message() != null) {
+            try {
+                return channels.channel(under.message()).getId();
+            } catch (DiscordCalls.Refused noThread) {
+                // no thread on that message: answer beside it
+            }
+        }
+        return under.channel();
     }
 
     @Override

@@ -68,8 +68,16 @@ final class ThreadedAnswers {
         return shown(under, inChannel(where, under.message(), reply, announced, refusal.get()), announced);
     }
 
+    /**
+     * Under an announcement, the announcement itself, with the thread the answer went into: the specialist's answer
+     * follows there.
+     */
     private static Posted shown(ConversationRef announcement, Posted answer, boolean announced) {
-        return announced && answer.ok() ? Posted.ok(announcement) : answer;
+        if (!announced || !answer.ok()) {
+            return answer;
+        }
+        return Posted.ok(new ConversationRef(announcement.platform(), announcement.channel(), answer.message().thread(),
+                announcement.message()));
     }
 
     /** Why no thread can be started in {@code channel}, judged from the bot's cached permissions; empty when it can. */

@@ -27,6 +27,14 @@ final class UserText {
         return breakMentions((text == null ? "" : text).replace("```", "`" + ZERO_WIDTH_SPACE + "`" + ZERO_WIDTH_SPACE + "`"));
     }
 
+    /**
+     * For model output shown as Markdown (an answer): its formatting and code blocks kept, but no mention can form, not
+     * even a channel, role or user mention written out by hand.
+     */
+    static String markdown(String text) {
+        return breakMentions(text == null ? "" : text).replace("<#", "<" + ZERO_WIDTH_SPACE + "#");
+    }
+
     /** One line of at most {@code max} characters, for thread names and select-menu labels. */
     static String oneLine(String text, int max) {
         String flat = breakMentions(text == null ? "" : text).replaceAll("\\s+", " ").strip();

@@ -3,9 +3,6 @@ package dev.dispatcher.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dispatcher.app.BotCore;
-import dev.dispatcher.app.CoreSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,37 +29,31 @@ class DiscordEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final long PERMISSIONS = BotPermissions.raw();
 
-    private Path dir;
+    private DiscordBotUnderTest bot;
     private FakeDiscordRest rest;
     private FakeDiscordGateway gateway;
     private BotCore core;
     private ShardManager shards;
     /** Snowflakes of now: JDA refuses interactions whose id says they are older than 15 minutes. */
-    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+    // Half the snowflake's low 22 bits away from the fake REST's own ids, which start at the same moment: a message id of
+    // the test's never equals a thread or message id the fake gave out.
+    private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()) + (1L << 21));
 
     @BeforeAll
     void connect() throws Exception {
-        dir = Files.createTempDirectory("discord-e2e");
-        rest = new FakeDiscordRest();
-        gateway = new FakeDiscordGateway(shard -> DiscordJson.guild(PERMISSIONS));
-        String gatewayUrl = gateway.begin();
-        rest.recommend(gatewayUrl, 1);
-        Map<String, String> env = DiscordJson.botEnvironment(dir, rest, gatewayUrl);
-        core = BotCore.start(CoreSettings.fromEnvironment(env));
-        shards = DiscordBot.start(DiscordSettings.fromEnvironment(env), core, new InFlightWork()).shards();
+        bot = DiscordBotUnderTest.start("discord-e2e", Map.of());
+        rest = bot.rest();
+        gateway = bot.gateway();
+        core = bot.core();
+        shards = bot.shards();
         awaitConnected(shards.getShardById(0));
     }
 
     @AfterAll
     void disconnect() throws Exception {
-        if (shards != null) {
-            shards.shutdown();
+        if (bot != null) {
+            bot.close();
         }
-        if (core != null) {
-            core.close();
-        }
-        gateway.stop(1000);
-        rest.close();
     }
 
     private String id() {

@@ -19,6 +19,8 @@ final class DiscordJson {
         env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
         env.put("DISPATCHER_DB_URL", "jdbc:sqlite:" + dir.resolve("t.db"));
         env.put("DISCORD_TOKEN", "fake.test.token");
+        // The routing reply alone: the specialist's answer after it is specified by DiscordAnswerTest.
+        env.put("DISPATCHER_ANSWER_CHANNELS", "none");
         return env;
     }
 

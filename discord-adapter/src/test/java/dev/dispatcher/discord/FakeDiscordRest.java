@@ -59,6 +59,7 @@ final class FakeDiscordRest implements AutoCloseable {
     private static final Pattern FOLLOWUP_PATH = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
     private static final Pattern THREAD_ON_MESSAGE_PATH = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
     private static final Pattern CHANNEL_MESSAGE_PATH = Pattern.compile("/channels/(\\d+)/messages");
+    private static final Pattern EDIT_MESSAGE_PATH = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
     private static final Pattern COMMANDS_PATH = Pattern.compile("/applications/(\\d+)(/guilds/\\d+)?/commands");
 
     // What count(kind) counts: the kinds of request the fake knows, plus 429s, 401s and anything unknown (404).
@@ -73,6 +74,8 @@ final class FakeDiscordRest implements AutoCloseable {
     static final String CHANNEL_MESSAGE = "channel-message";
     /** A message posted in any other channel: a thread. */
     static final String THREAD_MESSAGE = "thread-message";
+    /** An edit of a message the bot posted in a channel or thread (a streaming answer). */
+    static final String EDIT_MESSAGE = "edit-message";
     static final String RATE_LIMITED = "rate-limited";
     static final String REJECTED = "rejected";
     static final String UNKNOWN = "unknown";
@@ -313,6 +316,8 @@ final class FakeDiscordRest implements AutoCloseable {
         } else if (request.method().equals("POST") && (m = CHANNEL_MESSAGE_PATH.matcher(request.path())).matches()) {
             return new Answer(m.group(1).equals(DiscordJson.CHANNEL_ID) ? CHANNEL_MESSAGE : THREAD_MESSAGE, 200,
                     posted(m.group(1), request.body()).toString());
+        } else if (request.method().equals("PATCH") && (m = EDIT_MESSAGE_PATH.matcher(request.path())).matches()) {
+            return new Answer(EDIT_MESSAGE, 200, posted(m.group(1), request.body()).put("id", m.group(2)).toString());
         }
         return new Answer(UNKNOWN, 404, "{\"message\": \"404: Not Found\", \"code\": 0}");
     }

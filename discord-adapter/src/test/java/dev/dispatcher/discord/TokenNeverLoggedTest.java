@@ -26,7 +26,7 @@ class TokenNeverLoggedTest {
 
     /** Shaped like a real bot token (base64 of a snowflake, a timestamp, an HMAC); JDA takes any such string. */
     private static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEd.tHiS-iS-nOt_A-rEaL-tOkEn_0123456789abc";
-    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration START = Duration.ofSeconds(120);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir

@@ -50,7 +50,8 @@ public final class SlackBot implements AutoCloseable {
         SlackOutput output = new SlackOutput(new SlackPoster(new SlackWebApi(slack, settings.botToken()), core.metrics()), new ResponseUrlAnswers(slack, core.metrics()),
                 new SlackReplies(emoji), help, new BotName(client));
         pipeline.set(Pipeline.create(core, output, new PipelineSettings(settings.workers(), settings.queueLimit(),
-                core.settings().jobLease(), PipelineSettings.DEFAULT_MAX_AGE, "slack-work")));
+                core.settings().jobLease(), PipelineSettings.DEFAULT_MAX_AGE, "slack-work"),
+                SlackUserGroups.of(core.settings().teachers(), client, core.metrics())));
         SlackIntake intake = new SlackIntake(pipeline.get(), core.clock());
         ReactionHandler reactions = new ReactionHandler(intake, emoji);
 

@@ -12,7 +12,8 @@ import java.time.Clock;
 /**
  * Where every Slack handler hands its translated event to the core's {@link Pipeline}, and turns the pipeline's intake
  * into Slack's acknowledgement: accepted or a repeat, a plain 200; busy, a 503 that makes Slack deliver it again
- * later. Slack events carry no user groups, so the actor has none. Thread-safe.
+ * later. Slack events carry no user groups, so the actor has none; {@link SlackUserGroups} asks Slack for them when who
+ * may teach depends on it. Thread-safe.
  */
 final class SlackIntake {
 

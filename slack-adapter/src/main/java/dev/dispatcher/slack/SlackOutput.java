@@ -92,6 +92,9 @@ final class SlackOutput implements PlatformOutput {
         if (content instanceof Content.CorrectionConfirmation c) {
             return MisrouteMessages.confirmation(c.correction(), c.chosenBy());
         }
+        if (content instanceof Content.Answer a) {
+            return SlackReplies.answer(a);
+        }
         return SlackMessage.text(privately(content));
     }
 

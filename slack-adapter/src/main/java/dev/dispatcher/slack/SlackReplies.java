@@ -77,7 +77,26 @@ final class SlackReplies {
         return out.toString().strip();
     }
 
-    private static String knowledgeLink(KnowledgeLink link) {
+    /**
+     * One page of the specialist's answer: its title in bold, the text escaped (model output can ping nobody; Slack
+     * reads code fences and emphasis in it as usual), and the links at the end. Plain text, no blocks: it grows as it
+     * streams and each edit replaces it whole.
+     */
+    static SlackMessage answer(dev.dispatcher.conversation.Content.Answer answer) {
+        StringBuilder out = new StringBuilder("*").append(SlackText.escape(answer.title())).append('*');
+        if (!answer.body().isBlank()) {
+            out.append('\n').append(SlackText.escape(answer.body()));
+        }
+        if (!answer.sources().isEmpty()) {
+            out.append("\n\n📚 ").append(String.join(" · ", answer.sources().stream().map(SlackReplies::knowledgeLink).toList()));
+        }
+        if (answer.complete() && !answer.sources().isEmpty()) {
+            out.append("\n_React with :+1: or :-1: to say whether this answer helped._");
+        }
+        return SlackMessage.text(cut(out.toString(), MAX_TEXT));
+    }
+
+    static String knowledgeLink(KnowledgeLink link) {
         String label = SlackText.escape(link.path() + (link.hasSection() ? " § " + link.section() : ""));
         if (link.url().startsWith("http://") || link.url().startsWith("https://")) {
             return "<" + link.url().replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + "|" + label.replace("|", "¦") + ">";

@@ -1,7 +1,6 @@
 package dev.dispatcher.slack;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.dispatcher.app.EnvironmentValues;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
      * @throws IllegalArgumentException with one sentence naming the variable that is missing, malformed or contradictory
      */
     public static SlackSettings fromEnvironment(Map<String, String> env) {
-        String botToken = value(env, "SLACK_BOT_TOKEN");
+        String botToken = EnvironmentValues.text(env, "SLACK_BOT_TOKEN");
         if (botToken == null) {
             throw new IllegalArgumentException("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from"
                     + " your Slack app's OAuth & Permissions page.");
@@ -43,17 +42,17 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
         if (!botToken.startsWith("xoxb-")) {
             throw new IllegalArgumentException("SLACK_BOT_TOKEN must be a bot token starting with xoxb-.");
         }
-        String secret = value(env, "SLACK_SIGNING_SECRET");
-        String appToken = value(env, "SLACK_APP_TOKEN");
+        String secret = EnvironmentValues.text(env, "SLACK_SIGNING_SECRET");
+        String appToken = EnvironmentValues.text(env, "SLACK_APP_TOKEN");
         if (appToken != null && !appToken.startsWith("xapp-")) {
             throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token starting with xapp-.");
         }
-        Mode mode = mode(value(env, "SLACK_MODE"), secret, appToken);
+        Mode mode = mode(EnvironmentValues.text(env, "SLACK_MODE"), secret, appToken);
         return new SlackSettings(mode, botToken,
                 mode == Mode.HTTP ? secret : null,
                 mode == Mode.SOCKET_MODE ? appToken : null,
                 whole(env, "SLACK_PORT", DEFAULT_PORT, 1, 65_535, "a port number"),
-                apiUrl(value(env, "SLACK_API_URL")),
+                apiUrl(env),
                 whole(env, "SLACK_WORKERS", DEFAULT_WORKERS, 1, 256, "a number of threads"),
                 whole(env, "SLACK_QUEUE_LIMIT", DEFAULT_QUEUE_LIMIT, 1, 100_000, "a number of events"));
     }
@@ -84,41 +83,13 @@ public record SlackSettings(Mode mode, String botToken, String signingSecret, St
     }
 
     private static int whole(Map<String, String> env, String name, int fallback, int min, int max, String what) {
-        String value = value(env, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be " + what + " from " + min + " to " + max + ", was '" + value + "'.");
+        return (int) EnvironmentValues.wholeNumber(env, name, fallback, min, max, what);
     }
 
-    private static String apiUrl(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value.endsWith("/") ? value : value + "/";
-            }
-        } catch (URISyntaxException malformed) {
-            // reported below
-        }
-        throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL with a host, such as https://slack.com/api/,"
-                + " was '" + value + "'.");
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
+    /** {@code SLACK_API_URL}, checked like every URL setting, ending in {@code /} as the Slack SDK expects. */
+    private static String apiUrl(Map<String, String> env) {
+        String value = EnvironmentValues.webUrl(env, "SLACK_API_URL", "https://slack.com/api/");
+        return value == null || value.endsWith("/") ? value : value + "/";
     }
 
     @Override

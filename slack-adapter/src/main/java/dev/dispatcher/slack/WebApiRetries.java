@@ -37,7 +37,19 @@ final class WebApiRetries {
         SlackPoster.Posted run() throws IOException, SlackApiException;
     }
 
+    /** Calls {@code method} about a decision's message in {@code channel}; what finally fails counts as {@code post_failed}. */
     SlackPoster.Posted call(String method, String channel, String decisionId, Call call) {
+        return call(method, channel, "decision " + decisionId, "post_failed", call);
+    }
+
+    /**
+     * Calls {@code method} about {@code target}.
+     *
+     * @param target      what the call is about, for the log: a channel, a user group
+     * @param context     what the log lines start with, e.g. {@code decision 42}
+     * @param failureKind the {@code dispatcher_errors_total} kind of a call that finally fails
+     */
+    SlackPoster.Posted call(String method, String target, String context, String failureKind, Call call) {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         Duration backoff = FIRST_BACKOFF;
         SlackPoster.Posted last = SlackPoster.Posted.failed("not_attempted");
@@ -48,8 +60,8 @@ final class WebApiRetries {
                 metrics.platformCall(SlackOutput.PLATFORM, method, last.ok() ? "ok" : last.error());
                 if (last.ok() || !TRANSIENT.contains(last.error())) {
                     if (!last.ok()) {
-                        failed(last);
-                        LOG.error("decision {}: {} to {} failed: {}", decisionId, method, channel, last.error());
+                        failed(last, failureKind);
+                        LOG.error("{}: {} to {} failed: {}", context, method, target, last.error());
                     }
                     return last;
                 }
@@ -63,21 +75,21 @@ final class WebApiRetries {
                 } else if (status >= 500) {
                     wait = backoff;
                 } else {
-                    failed(last);
-                    LOG.error("decision {}: {} to {} failed with HTTP {}", decisionId, method, channel, status);
+                    failed(last, failureKind);
+                    LOG.error("{}: {} to {} failed with HTTP {}", context, method, target, status);
                     return last;
                 }
             } catch (IOException e) {
                 last = SlackPoster.Posted.failed("network_error");
                 metrics.platformCall(SlackOutput.PLATFORM, method, last.error());
                 wait = backoff;
-                LOG.warn("decision {}: {} to {} failed: {}", decisionId, method, channel, e.getMessage());
+                LOG.warn("{}: {} to {} failed: {}", context, method, target, e.getMessage());
             }
             backoff = backoff.multipliedBy(2);
             if (attempt == MAX_TRIES || System.nanoTime() + wait.toNanos() > deadline) {
                 break;
             }
-            LOG.warn("decision {}: {} to {} answered {}; try {} of {} in {} ms", decisionId, method, channel, last.error(),
+            LOG.warn("{}: {} to {} answered {}; try {} of {} in {} ms", context, method, target, last.error(),
                     attempt + 1, MAX_TRIES, wait.toMillis());
             if ("ratelimited".equals(last.error())) {
                 metrics.rateLimitWait(SlackOutput.PLATFORM, wait);
@@ -86,13 +98,13 @@ final class WebApiRetries {
                 break;
             }
         }
-        failed(last);
-        LOG.error("decision {}: {} to {} gave up after retries: {}", decisionId, method, channel, last.error());
+        failed(last, failureKind);
+        LOG.error("{}: {} to {} gave up after retries: {}", context, method, target, last.error());
         return last;
     }
 
-    private void failed(SlackPoster.Posted last) {
-        metrics.error(SlackOutput.PLATFORM, last.notInChannel() ? "not_in_channel" : "post_failed");
+    private void failed(SlackPoster.Posted last, String failureKind) {
+        metrics.error(SlackOutput.PLATFORM, last.notInChannel() ? "not_in_channel" : failureKind);
     }
 
     private static Duration retryAfter(SlackApiException e) {

@@ -87,6 +87,8 @@ final class BotUnderTest implements AutoCloseable {
         env.put("DISPATCHER_DB_URL", databaseUrl);
         env.put("DISPATCHER_ADMIN_PORT", "0");
         env.put("DISPATCHER_HOME", System.getProperty("dispatcher.root", "../"));
+        // The routing reply alone: the specialist's answer after it is specified by SpecialistAnswerTest.
+        env.put("DISPATCHER_ANSWER_CHANNELS", "none");
         return env;
     }
 

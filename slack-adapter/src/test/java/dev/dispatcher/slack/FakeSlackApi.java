@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 /**
  * A fake Slack Web API on loopback: records every call (method, parameters, time) and answers like Slack —
  * {@code auth.test} with the bot's user id, {@code chat.postMessage} with a fresh {@code ts},
- * {@code apps.connections.open} with the Socket Mode URL it was given ({@link #openSocketsAt(String)}). It also receives
+ * {@code apps.connections.open} with the Socket Mode URL it was given ({@link #openSocketsAt(String)}),
+ * {@code usergroups.users.list} with the members of the user groups it was given ({@link #userGroup}). It also receives
  * {@code response_url} posts, recorded as method {@value #RESPONSE_URL}. Answers can be scripted: a 429 with
  * {@code Retry-After}, an error such as {@code not_in_channel}, a slow answer, or every answer slow. For load runs it
  * can count calls instead of keeping them ({@link #startCounting()}), so that a long run does not fill its memory.
@@ -70,6 +71,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> script = new LinkedHashMap<>();
     private final Map<String, Duration> slowness = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
     private volatile String socketModeUrl;
 
@@ -110,6 +112,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** From now on {@code apps.connections.open} names this WebSocket URL, where Slack would name its own {@code wss://} one. */
     void openSocketsAt(String url) {
         socketModeUrl = url;
+    }
+
+    /** From now on {@code usergroups.users.list} names these members of {@code group}; another group is {@code no_such_subteam}. */
+    void userGroup(String group, String... users) {
+        userGroups.put(group, List.of(users));
     }
 
     /** The next call of {@code method} gets HTTP 429 with {@code Retry-After: seconds}. */
@@ -276,6 +283,9 @@ public final class FakeSlackApi implements AutoCloseable {
                     + "\"team_id\":\"T0FAKE\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0FAKE\"}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+            case "usergroups.users.list" -> userGroups.containsKey(params.get("usergroup"))
+                    ? "{\"ok\":true,\"users\":" + GSON.toJson(userGroups.get(params.get("usergroup"))) + "}"
+                    : "{\"ok\":false,\"error\":\"no_such_subteam\"}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":" + GSON.toJson(socketModeUrl) + "}";
             case RESPONSE_URL -> "ok";
             default -> "{\"ok\":true}";

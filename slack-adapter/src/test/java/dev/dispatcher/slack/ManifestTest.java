@@ -27,13 +27,14 @@ class ManifestTest {
     }
 
     @Test
-    @DisplayName("HTTP manifest: /route, the four scopes and no more, the three events, every request URL on /slack/events")
+    @DisplayName("HTTP manifest: /route, the five scopes and no more, the three events, every request URL on /slack/events")
     void httpManifest() throws IOException {
         JsonNode manifest = manifest("manifest.yml");
 
         assertThat(manifest.at("/features/slash_commands/0/command").asText()).isEqualTo(RouteCommand.COMMAND);
         assertThat(strings(manifest.at("/oauth_config/scopes/bot")))
-                .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "reactions:read");
+                .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "reactions:read",
+                        "usergroups:read");
         assertThat(strings(manifest.at("/settings/event_subscriptions/bot_events")))
                 .containsExactlyInAnyOrder("app_mention", "reaction_added", "reaction_removed");
         assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
@@ -62,7 +63,8 @@ class ManifestTest {
 
         assertThat(manifest.at("/settings/socket_mode_enabled").asBoolean()).isTrue();
         assertThat(strings(manifest.at("/oauth_config/scopes/bot")))
-                .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "reactions:read");
+                .containsExactlyInAnyOrder("commands", "chat:write", "app_mentions:read", "reactions:read",
+                        "usergroups:read");
         assertThat(strings(manifest.at("/settings/event_subscriptions/bot_events")))
                 .containsExactlyInAnyOrder("app_mention", "reaction_added", "reaction_removed");
         assertThat(manifest.toString()).doesNotContain("request_url", "\"url\"");
