@@ -8,13 +8,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Versioned schema changes, applied in order at start-up on SQLite and PostgreSQL alike.
  *
  * <p>Each script runs once, inside a transaction that also records its version; on PostgreSQL an advisory lock keeps
- * replicas that start together from applying the same script twice.
+ * replicas that start together from applying the same script twice. A script's version is the number in its name
+ * ({@code V7__web_page.sql} is 7), and every script whose version is not recorded yet runs, in the list's order: two
+ * branches that each add a script (V6 and V7) can land in either order, and a database that ran one first still gets
+ * the other.
  */
 final class Migrations {
 
@@ -40,14 +45,18 @@ final class Migrations {
                     s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
                 }
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-                int current = 0;
-                try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                    if (rs.next()) {
-                        current = rs.getInt(1);
+                Set<Integer> applied = new HashSet<>();
+                try (ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+                    while (rs.next()) {
+                        applied.add(rs.getInt(1));
                     }
                 }
-                for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-                    for (String statement : statements(SCRIPTS.get(version - 1))) {
+                for (String script : SCRIPTS) {
+                    int version = version(script);
+                    if (applied.contains(version)) {
+                        continue;
+                    }
+                    for (String statement : statements(script)) {
                         s.execute(statement);
                     }
                     s.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", "
@@ -61,9 +70,14 @@ final class Migrations {
         }
     }
 
-    /** The latest schema version this build knows. */
-    static int latest() {
-        return SCRIPTS.size();
+    /** The schema versions this build knows, in ascending order. */
+    static List<Integer> versions() {
+        return SCRIPTS.stream().map(Migrations::version).sorted().toList();
+    }
+
+    /** The number in a script's name: {@code V7__web_page.sql} is version 7. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     private static List<String> statements(String script) {

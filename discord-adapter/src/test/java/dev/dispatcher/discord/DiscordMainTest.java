@@ -42,6 +42,14 @@ class DiscordMainTest {
     }
 
     @Test
+    @DisplayName("the web page on the admin port without DISPATCHER_WEB_TOKEN stops the bot with exit code 2, naming it")
+    void webPageNeedsToken() {
+        assertThatThrownBy(() -> DiscordMain.launch(env("DISCORD_TOKEN", "fake.test.token", "DISPATCHER_WEB", "on")))
+                .isInstanceOfSatisfying(DiscordMain.StartFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessageStartingWith("DISPATCHER_WEB_TOKEN must be set when DISPATCHER_WEB=on");
+    }
+
+    @Test
     @DisplayName("'discord --help' prints the usage and exits 0 without starting the bot")
     void help() throws Exception {
         // GIVEN no settings at all: a started bot would stop for lack of DISCORD_TOKEN

@@ -55,6 +55,15 @@ class StartUpTest {
     }
 
     @Test
+    @DisplayName("the web page on the admin port without DISPATCHER_WEB_TOKEN stops start-up with exit code 2, one line")
+    void webPageNeedsToken() {
+        String message = run(Map.of("SLACK_BOT_TOKEN", "xoxb-test-not-a-token", "SLACK_SIGNING_SECRET", "test-signing-secret-not-real",
+                "DISPATCHER_WEB", "on"), SlackMain.BAD_CONFIGURATION);
+
+        assertThat(message).contains("DISPATCHER_WEB_TOKEN must be set when DISPATCHER_WEB=on").hasLineCount(1);
+    }
+
+    @Test
     @DisplayName("'slack --help' prints the usage on stdout and exits 0 without starting the bot")
     void help() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
