@@ -178,12 +178,7 @@ public final class RoutingModel {
      */
     public boolean teach(LinearModel team, TaskAnalysis task, String specialistId, double weight) {
         int right = indexOf(specialists, specialistId);
-        return right >= 0 && team.correct(ModelFeatures.of(task, conventions, specialists), right, weight, CORRECTIONS);
-    }
-
-    /** Scores of every specialist for an analysed task under a model (the trained one when {@code model} is null). */
-    double[] scores(TaskAnalysis task, LinearModel model) {
-        return scores(features(task), model);
+        return right >= 0 && team.correct(features(task), right, weight, CORRECTIONS);
     }
 
     /** What the model reads of an analysed task; worth keeping when it is scored by more than one model. */

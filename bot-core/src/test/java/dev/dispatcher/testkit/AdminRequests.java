@@ -58,6 +58,26 @@ public final class AdminRequests {
         return sum;
     }
 
+    /**
+     * Waits up to {@code timeout} for {@link #sample} to read {@code expected} (a gauge that settles just after an
+     * event, such as jobs still pending), and returns what it read last.
+     */
+    public double awaitSample(String name, double expected, Duration timeout, String... labels) {
+        awaitTrue(() -> sampleOrNaN(name, labels) == expected, timeout);
+        return sampleOrNaN(name, labels);
+    }
+
+    private double sampleOrNaN(String name, String... labels) {
+        try {
+            return sample(name, labels);
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
     /** Waits until {@code path} answers {@code status}; fails after {@code timeout}. */
     public void awaitStatus(String path, int status, Duration timeout) {
         if (!awaitTrue(() -> status(path) == status, timeout)) {

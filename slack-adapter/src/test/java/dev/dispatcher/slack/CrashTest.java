@@ -65,11 +65,7 @@ class CrashTest {
             assertThat(messages.get(1).param("text")).contains("Routing to: auth-system-architect");
             assertThat(bot.admin().sample("dispatcher_jobs_resumed_total", "platform=\"slack\"")).isEqualTo(1);
             // the job is marked done just after its last post reaches Slack: give that write a moment
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (bot.admin().sample("dispatcher_jobs_pending", "") > 0 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            assertThat(bot.admin().sample("dispatcher_jobs_pending", "")).isZero();
+            assertThat(bot.admin().awaitSample("dispatcher_jobs_pending", 0, java.time.Duration.ofSeconds(10), "")).isZero();
             bot.terminate();
         }
         assertThat(slackApi.messages()).as("exactly one answer").hasSize(2);
