@@ -12,6 +12,12 @@ import javax.sql.DataSource;
  * damaged, read-only) and runs the schema migrations; an unusable file stops start-up with one sentence naming
  * {@code DISPATCHER_DB_URL} and the file, and is never overwritten.
  *
+ * <p>On SQLite, ordinary writes are synced lazily ({@code synchronous=NORMAL} with the write-ahead log: a commit survives
+ * the process being killed, and reaches the disk at the next synced commit or checkpoint), while
+ * {@link #durableConnection()} syncs every commit ({@code synchronous=FULL}) for what must survive a power cut too: a
+ * job stored before its event is acknowledged. That sync also carries every earlier commit to the disk, since they
+ * share one log file. A sync per step of every {@code /route} cost a fifth of the bot's CPU (see BENCHMARKS.md).
+ *
  * <p>Thread-safe: connections come from a small pool.
  */
 public final class Database implements AutoCloseable {
@@ -20,11 +26,14 @@ public final class Database implements AutoCloseable {
     public enum Dialect { SQLITE, POSTGRESQL }
 
     private final HikariDataSource pool;
+    private final HikariDataSource durable;
+    private final ThreadLocal<SharedTransaction> shared = new ThreadLocal<>();
     private final Dialect dialect;
     private final String description;
 
-    private Database(HikariDataSource pool, Dialect dialect, String description) {
+    private Database(HikariDataSource pool, HikariDataSource durable, Dialect dialect, String description) {
         this.pool = pool;
+        this.durable = durable;
         this.dialect = dialect;
         this.description = description;
     }
@@ -56,12 +65,8 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
             SqliteFileCheck.check(jdbcUrl.substring("jdbc:sqlite:".length()));
-            config.setDriverClassName("org.sqlite.JDBC");
+            sqlite(config, "NORMAL");
             config.setMaximumPoolSize(4);
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "FULL");
-            config.addDataSourceProperty("busy_timeout", "10000");
-            config.addDataSourceProperty("foreign_keys", "true");
         } else {
             config.setDriverClassName("org.postgresql.Driver");
             config.setMaximumPoolSize(8);
@@ -73,11 +78,22 @@ public final class Database implements AutoCloseable {
             }
         }
         HikariDataSource pool = new HikariDataSource(config);
-        Database database = new Database(pool, dialect, description);
+        HikariDataSource durable = pool;
+        if (dialect == Dialect.SQLITE) {
+            HikariConfig synced = new HikariConfig();
+            synced.setJdbcUrl(jdbcUrl);
+            synced.setPoolName("dispatcher-db-synced");
+            synced.setInitializationFailTimeout(-1);
+            synced.setConnectionTimeout(10_000);
+            synced.setMaximumPoolSize(2);
+            sqlite(synced, "FULL");
+            durable = new HikariDataSource(synced);
+        }
+        Database database = new Database(pool, durable, dialect, description);
         try {
             Migrations.apply(database);
         } catch (SQLException | RuntimeException e) {
-            pool.close();
+            database.close();
             throw new StoreException("DISPATCHER_DB_URL: cannot use database " + description + ": " + rootMessage(e)
                     + (dialect == Dialect.SQLITE ? " (nothing was written; fix or move the file, or set DISPATCHER_DB_URL)"
                     : " (check that the server is reachable and DISPATCHER_DB_USER / DISPATCHER_DB_PASSWORD)"), e);
@@ -85,8 +101,58 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    private static void sqlite(HikariConfig config, String synchronous) {
+        config.setDriverClassName("org.sqlite.JDBC");
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", synchronous);
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("foreign_keys", "true");
+    }
+
+    /** A connection from the pool; inside {@link #together}, the thread's shared one. */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        SharedTransaction transaction = shared.get();
+        return transaction != null ? transaction.lent() : pool.getConnection();
+    }
+
+    /**
+     * Runs {@code work} so that every write it makes through this database, whichever store makes it, commits in one
+     * transaction at the end: one commit instead of one per write. Writes are kept only if all of them succeed and
+     * {@code work} returns normally. Nested calls join the outer one.
+     *
+     * @throws StoreException when the transaction cannot be started or committed
+     */
+    public void together(Runnable work) {
+        if (shared.get() != null) {
+            work.run();
+            return;
+        }
+        SharedTransaction transaction;
+        try {
+            transaction = new SharedTransaction(pool.getConnection());
+        } catch (SQLException e) {
+            throw new StoreException("cannot start a transaction: " + e.getMessage(), e);
+        }
+        shared.set(transaction);
+        boolean failed = true;
+        try {
+            work.run();
+            failed = false;
+        } finally {
+            shared.remove();
+            try {
+                transaction.end(failed);
+            } catch (SQLException e) {
+                if (!failed) {
+                    throw new StoreException("cannot commit: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** A connection whose every commit is on the disk when it returns, power cut included. */
+    public Connection durableConnection() throws SQLException {
+        return durable.getConnection();
     }
 
     public DataSource dataSource() {
@@ -104,6 +170,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (durable != pool) {
+            durable.close();
+        }
         pool.close();
     }
 

@@ -22,15 +22,30 @@ class SqliteDurabilityTest {
     Path folder;
 
     @Test
-    @DisplayName("is opened with a write-ahead log, synchronous=FULL, foreign keys on and a busy timeout")
-    void openedForDurability() throws SQLException {
+    @DisplayName("is opened with a write-ahead log, synchronous=NORMAL, foreign keys on and a busy timeout")
+    void openedForSeveralWriters() throws SQLException {
         // GIVEN a new database file
         try (Database database = Database.open("jdbc:sqlite:" + folder.resolve("dispatcher.db"), null, null);
              Connection c = database.connection(); Statement s = c.createStatement()) {
 
-            // WHEN / THEN each setting is in force on a pooled connection
+            // WHEN / THEN each setting is in force on a pooled connection: a commit survives the process being killed
             assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(s, "synchronous")).as("1 is NORMAL").isEqualTo("1");
+            assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
+            assertThat(Integer.parseInt(pragma(s, "busy_timeout"))).isGreaterThanOrEqualTo(5000);
+        }
+    }
+
+    @Test
+    @DisplayName("syncs every commit of its durable connections to the disk, for jobs acknowledged to the platform")
+    void durableConnectionsSyncEveryCommit() throws SQLException {
+        // GIVEN a new database file
+        try (Database database = Database.open("jdbc:sqlite:" + folder.resolve("dispatcher.db"), null, null);
+             Connection c = database.durableConnection(); Statement s = c.createStatement()) {
+
+            // WHEN / THEN a durable connection syncs each commit (a power cut keeps it) and shares the other settings
             assertThat(pragma(s, "synchronous")).as("2 is FULL").isEqualTo("2");
+            assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
             assertThat(Integer.parseInt(pragma(s, "busy_timeout"))).isGreaterThanOrEqualTo(5000);
         }
