@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The specialist's answer under a routing reply, as the last step of a routing job. It runs on workers of its own, so
- * routing and the routing reply never wait for a model. With a model, "<specialist> is answering…" is posted at once
+ * The specialist's answer under a routing reply, as the last step of a routing job. A model's answer runs on workers
+ * of its own, so routing and the routing reply never wait for a model; the knowledge base's answer is written on the
+ * routing worker. With a model, "<specialist> is answering…" is posted at once
  * and edited on a timer ({@link PlatformOutput#editInterval()}) as the answer streams; without one, the knowledge-base
  * answer is posted whole. The message is recorded on the job before the model is asked, so a resumed job edits that
  * message instead of answering twice, and the job's lease is renewed while the answer streams. Thread-safe.
@@ -65,11 +66,16 @@ final class AnswerFlow {
 
     /**
      * Hands the answer to the answer workers; with none free and the queue full, the job ends without it (the routing
-     * reply is already in the thread).
+     * reply is already in the thread). Without a model the knowledge base answers at once, so it is written here, on
+     * the routing worker: handing it to another thread would cost more than writing it.
      *
      * @param thread the message whose thread the answer goes into
      */
     void start(Job job, Reply reply, ConversationRef thread) {
+        if (!answerer.usesModel()) {
+            run(job, reply, thread);
+            return;
+        }
         if (!workers.reserve() || !workers.run(job.event() + " answer", () -> run(job, reply, thread))) {
             metrics.error(job.event().platform(), "answer_skipped");
             LOG.warn("{}: no answer worker free; the routing reply stands alone", job.event());
@@ -105,14 +111,20 @@ final class AnswerFlow {
                 answer = answerer.answer(reply, AnswerStream.ignored());
             }
             ConversationRef message = shown.finish(answer);
-            if (message != null && job.spoken() == null) {
-                job = steps.spoken(job.withSpoken(message));
-            }
-            if (message != null) {
-                record(message, reply, answer);
-            }
+            boolean firstShown = message != null && job.spoken() == null;
+            Job done = firstShown ? job.withSpoken(message) : job;
+            // The message, its record for votes, its tie to the decision and the job's end: one commit.
+            steps.together(done, () -> {
+                if (firstShown) {
+                    steps.spoken(done);
+                }
+                if (message != null) {
+                    record(message, reply, answer);
+                }
+                steps.finish(done, JobStore.State.DONE);
+            });
+            job = done;
             metrics.answered(answer.outcome().label(), answer.specialist(), answer.template(), answer.outcome().byModel(), answer.cited());
-            steps.finish(job, JobStore.State.DONE);
         } catch (RuntimeException e) {
             metrics.error(job.event().platform(), "answer_failed");
             LOG.error("{}: the answer under decision {} failed{}: {}", job.event(), reply.decisionId(),

@@ -55,6 +55,18 @@ final class JobSteps {
         }
     }
 
+    /**
+     * Records a step together with what goes with it (the posted message's tie to its decision) in one commit instead
+     * of one each; a durable job only, else the writes run as they are.
+     */
+    void together(Job job, Runnable writes) {
+        if (!job.durable()) {
+            writes.run();
+            return;
+        }
+        record(job, () -> store.together(writes));
+    }
+
     void finish(Job job, JobStore.State state) {
         record(job, () -> store.finish(job, state));
     }

@@ -56,7 +56,7 @@ public final class JobStore {
                 + " callback, decision_ref, about_bot, state, lease_owner, lease_until, attempts, received_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, 1, ?, ?) ON CONFLICT (job_key) DO NOTHING";
         boolean[] inserted = new boolean[events.size()];
-        try (Connection c = database.connection()) {
+        try (Connection c = database.durableConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < events.size(); i++) {
@@ -94,6 +94,15 @@ public final class JobStore {
         s.setLong(14, leaseUntil.toEpochMilli());
         s.setLong(15, event.receivedAt().toEpochMilli());
         s.setLong(16, clock.millis());
+    }
+
+    /**
+     * Runs {@code writes} (this store's and others', such as a message's tie to its decision) in one transaction.
+     *
+     * @throws StoreException when it cannot be committed; then none of them is kept
+     */
+    public void together(Runnable writes) {
+        database.together(writes);
     }
 
     /** Records that the root message was posted (and which decision it shows). */

@@ -97,11 +97,17 @@ final class RoutingFlow {
                     refused(job, reply, root);
                     return;
                 }
-                job = steps.rootPosted(job.withRoot(reply.decisionId(), root.message()));
+                Job posted = job.withRoot(reply.decisionId(), root.message());
+                // Attached at once, as the head of the thread the answer goes into: a reaction on it finds the
+                // decision even before the answer is posted, and a misroute question is asked in that thread.
+                steps.together(posted, () -> {
+                    steps.rootPosted(posted);
+                    attach(reply, headOfThread(posted.root()));
+                });
+                job = posted;
+            } else {
+                attach(reply, headOfThread(job.root()));
             }
-            // Attached at once, as the head of the thread the answer goes into: a reaction on it finds the decision
-            // even before the answer is posted, and a misroute question is asked in that thread.
-            attach(reply, headOfThread(job.root()));
             threadOn = job.root();
         }
         boolean specialistAnswers = answers != null && answers.wanted(event) && reply.decisionId() != null;
@@ -111,9 +117,16 @@ final class RoutingFlow {
                 refused(job, reply, answer);
                 return;
             }
-            job = job.withAnswer(reply.decisionId(), answer.message());
-            job = specialistAnswers ? steps.analysed(job) : steps.answered(job);
-            attach(reply, answer.message());
+            Job answered = job.withAnswer(reply.decisionId(), answer.message());
+            steps.together(answered, () -> {
+                if (specialistAnswers) {
+                    steps.analysed(answered);
+                } else {
+                    steps.answered(answered);
+                }
+                attach(reply, answer.message());
+            });
+            job = answered;
             if (event.kind() == EventKind.MESSAGE_SHORTCUT) {
                 // Whoever used the shortcut hears where the answer went (on Discord this replaces the "thinking…").
                 output.whisper(event, new Content.Text(pointer(reply)));
