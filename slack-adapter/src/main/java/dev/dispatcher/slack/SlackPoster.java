@@ -1,7 +1,7 @@
 package dev.dispatcher.slack;
 
 import dev.dispatcher.ops.DispatcherMetrics;
-import okhttp3.FormBody;
+import com.google.gson.JsonObject;
 
 /**
  * Posts, updates and privately posts the bot's messages through the Web API, each call with
@@ -43,27 +43,31 @@ final class SlackPoster {
 
     /** Posts a visible message, in a thread when {@code threadTs} is given. */
     Posted post(String channel, String threadTs, SlackMessage message, String decisionId) {
-        FormBody.Builder form = api.message(channel, message).add("unfurl_links", "false").add("unfurl_media", "false");
+        JsonObject body = api.message(channel, message);
+        body.addProperty("unfurl_links", false);
+        body.addProperty("unfurl_media", false);
         if (threadTs != null) {
-            form.add("thread_ts", threadTs);
+            body.addProperty("thread_ts", threadTs);
         }
-        FormBody body = form.build();
         return retries.call("chat.postMessage", channel, decisionId, () -> api.call("chat.postMessage", body));
     }
 
     /** Replaces the text and blocks of a message the bot posted ({@code chat.update}, about 50 a minute per workspace). */
     Posted update(String channel, String ts, SlackMessage message, String decisionId) {
-        FormBody body = api.message(channel, message).add("ts", ts).build();
+        JsonObject body = api.message(channel, message);
+        body.addProperty("ts", ts);
         return retries.call("chat.update", channel, decisionId, () -> api.call("chat.update", body));
     }
 
     /** Posts a message only {@code user} sees. */
     Posted postEphemeral(String channel, String user, String threadTs, String text, String decisionId) {
-        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("user", user).add("text", text);
+        JsonObject body = new JsonObject();
+        body.addProperty("channel", channel);
+        body.addProperty("user", user);
+        body.addProperty("text", text);
         if (threadTs != null) {
-            form.add("thread_ts", threadTs);
+            body.addProperty("thread_ts", threadTs);
         }
-        FormBody body = form.build();
         return retries.call("chat.postEphemeral", channel, decisionId, () -> api.call("chat.postEphemeral", body));
     }
 }

@@ -1,6 +1,7 @@
 package dev.dispatcher.slack;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.block.LayoutBlock;
@@ -8,53 +9,64 @@ import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
 import java.util.List;
-import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
  * The three Web API methods the bot posts with ({@code chat.postMessage}, {@code chat.update},
- * {@code chat.postEphemeral}), sent through the SDK's own HTTP client but serialised and parsed with one Gson kept for
- * the process. The SDK's typed methods build a new Gson for every request and every response, so each call paid for
- * Gson's reflective adapters of Block Kit and of the whole {@code Message} model again: a third of the bot's CPU under
- * load (see BENCHMARKS.md). Only {@code ok}, {@code error} and the message's {@code ts} are read from an answer.
- * Thread-safe.
+ * {@code chat.postEphemeral}), sent as JSON bodies through the SDK's own HTTP client but serialised and parsed with one
+ * Gson kept for the process. The SDK's typed methods build a new Gson for every request and every response, so each
+ * call paid for Gson's reflective adapters of Block Kit and of the whole {@code Message} model again: a third of the
+ * bot's CPU under load; and a form body percent-encodes the blocks' JSON a character at a time (see BENCHMARKS.md).
+ * Only {@code ok}, {@code error} and the message's {@code ts} are read from an answer. Thread-safe.
  */
 final class SlackWebApi {
 
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
     private final SlackHttpClient http;
+    private final OkHttpClient client;
     private final String methodsUrl;
-    private final String token;
+    private final String authorization;
     private final Gson gson;
 
     SlackWebApi(Slack slack, String token) {
         this.http = slack.getHttpClient();
+        this.client = http.getOkHttpClient();
         this.methodsUrl = slack.getConfig().getMethodsEndpointUrlPrefix();
-        this.token = token;
+        this.authorization = "Bearer " + token;
         this.gson = GsonFactory.createSnakeCase(slack.getConfig());
     }
 
-    /** The form of a message with its blocks as Slack's JSON, and its fallback text. */
-    FormBody.Builder message(String channel, SlackMessage message) {
-        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("text", message.text());
+    /** The arguments of a message: its channel, fallback text and blocks. */
+    JsonObject message(String channel, SlackMessage message) {
+        JsonObject arguments = new JsonObject();
+        arguments.addProperty("channel", channel);
+        arguments.addProperty("text", message.text());
         if (!message.blocks().isEmpty()) {
-            form.add("blocks", blocks(message.blocks()));
+            arguments.add("blocks", blocks(message.blocks()));
         }
-        return form;
+        return arguments;
     }
 
-    private String blocks(List<LayoutBlock> blocks) {
-        return gson.toJson(blocks);
+    private com.google.gson.JsonElement blocks(List<LayoutBlock> blocks) {
+        return gson.toJsonTree(blocks);
     }
 
     /**
-     * Calls {@code method} with {@code form}.
+     * Calls {@code method} with {@code arguments} as its JSON body.
      *
      * @throws SlackApiException for an HTTP status other than 2xx (a 429 carries {@code Retry-After})
      * @throws IOException       when Slack could not be reached
      */
-    SlackPoster.Posted call(String method, FormBody form) throws IOException, SlackApiException {
-        try (Response response = http.postFormWithBearerHeader(methodsUrl + method, token, form)) {
+    SlackPoster.Posted call(String method, JsonObject arguments) throws IOException, SlackApiException {
+        Request request = new Request.Builder().url(methodsUrl + method).header("Authorization", authorization)
+                .post(RequestBody.create(gson.toJson(arguments), JSON)).build();
+        try (Response response = client.newCall(request).execute()) {
             ResponseBody body = response.body();
             String json = body == null ? "" : body.string();
             if (!response.isSuccessful()) {
