@@ -17,12 +17,15 @@ final class LoadReport {
     private final Duration stepLength;
     private final int tasks;
     private final Duration warmUp;
+    private final boolean answers;
     private final List<Duration> startUps = new ArrayList<>();
     private final List<String> stepRows = new ArrayList<>();
     private String memoryRow = "";
 
-    LoadReport(List<String> jvmOptions, String databaseUrl, int[] rates, Duration stepLength, int tasks, Duration warmUp) {
+    LoadReport(List<String> jvmOptions, String databaseUrl, int[] rates, Duration stepLength, int tasks, Duration warmUp,
+               boolean answers) {
         this.warmUp = warmUp;
+        this.answers = answers;
         this.jvmOptions = jvmOptions;
         this.databaseUrl = databaseUrl;
         this.rates = rates;
@@ -62,7 +65,8 @@ final class LoadReport {
         md.append("JVM options of both apps: ").append(jvmOptions.isEmpty() ? "none (JVM defaults)" : "`" + String.join(" ", jvmOptions) + "`")
                 .append("; steps of ").append(stepLength.toSeconds()).append(" s at ")
                 .append(java.util.Arrays.toString(rates)).append(" commands/s, after a ").append(warmUp.toSeconds()).append(" s warm-up at 50/s; bot database `")
-                .append(databaseUrl.replaceAll(".*/", "…/")).append("`.\n\n");
+                .append(databaseUrl.replaceAll(".*/", "…/")).append("`; the knowledge base's answer after each routing reply: ")
+                .append(answers ? "on" : "off (`DISPATCHER_ANSWER_CHANNELS=none`)").append(".\n\n");
         md.append("| rate (/s) | app | sent | refused | busy | ack p50 (ms) | ack p99 (ms) | ack max (ms) | acks/s | all answered |"
                 + " app CPU (cores) | CPU per command (ms) | other processes' CPU (cores) | try |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code 50,100,200,400}), {@code load.seconds} (12), {@code load.tasks} (10000), {@code load.startups} (5) and
  * {@code load.jvm} (JVM options of both apps, none by default), {@code load.warmUpSeconds} (10, at 50/s on each app before
  * the steps), {@code load.dbUrl} (the bot's database, by default a
- * fresh SQLite file in {@code target/load/}), {@code load.attempts} (3) and {@code load.quiet} (0.25): a rate whose
+ * fresh SQLite file in {@code target/load/}), {@code load.answers} ({@code on}: the knowledge base's answer follows every
+ * routing reply; {@code off} sets {@code DISPATCHER_ANSWER_CHANNELS=none} on the bot), {@code load.attempts} (3) and
+ * {@code load.quiet} (0.25): a rate whose
  * steps saw processes outside the run take more than that many cores is tried again, up to that many times, and the
  * least disturbed try is reported.
  */
@@ -45,6 +47,7 @@ public final class SlackLoadRun {
     private final double quietEnough = Double.parseDouble(System.getProperty("load.quiet", "0.25"));
     private final String databaseUrl = System.getProperty("load.dbUrl", "").isBlank()
             ? "jdbc:sqlite:" + out.resolve("load.db") : System.getProperty("load.dbUrl");
+    private final boolean withAnswers = !"off".equals(System.getProperty("load.answers", "on").trim());
     private final List<String> jvmOptions = Arrays.stream(System.getProperty("load.jvm", "").trim().split("\\s+"))
             .filter(option -> !option.isEmpty()).toList();
 
@@ -57,14 +60,14 @@ public final class SlackLoadRun {
     private void run() throws Exception {
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve("load.db"));
-        LoadReport report = new LoadReport(jvmOptions, databaseUrl, rates, stepLength, tasks, warmUp);
+        LoadReport report = new LoadReport(jvmOptions, databaseUrl, rates, stepLength, tasks, warmUp, withAnswers);
         try (FakeSlackApi slack = FakeSlackApi.startCounting(); OpenLoopLoad load = new OpenLoopLoad()) {
             String responseUrl = slack.apiUrl().replace("/api/", "/response/load");
             SlashCommands commands = SlashCommands.from(root.resolve("eval/dev-cases.jsonl"), LoadTarget.SIGNING_SECRET, responseUrl);
             measureStartUps(slack, report);
             try (LoadTarget noOp = start("no-op Bolt app", NO_OP_MAIN, slack, "no-op");
                  LoadTarget bot = start("dispatcher", BOT_MAIN, slack, "bot")) {
-                Answers answers = new Answers(slack);
+                Answers answers = new Answers(slack, withAnswers ? 3 : 2);
                 progress("warm-up: %d s at %d/s on each", warmUp.toSeconds(), WARM_UP_RATE);
                 Steps steps = new Steps(load, commands, new long[] {noOp.pid(), bot.pid()});
                 steps.run(noOp, WARM_UP_RATE, warmUp);
@@ -111,9 +114,9 @@ public final class SlackLoadRun {
     }
 
     private LoadTarget start(String name, String mainClass, FakeSlackApi slack, String logName) throws IOException {
-        Map<String, String> settings = Map.of(
-                "DISPATCHER_HOME", root.toString(),
-                "DISPATCHER_DB_URL", databaseUrl);
+        Map<String, String> settings = withAnswers
+                ? Map.of("DISPATCHER_HOME", root.toString(), "DISPATCHER_DB_URL", databaseUrl)
+                : Map.of("DISPATCHER_HOME", root.toString(), "DISPATCHER_DB_URL", databaseUrl, "DISPATCHER_ANSWER_CHANNELS", "none");
         return LoadTarget.start(name, mainClass, slack.apiUrl(), settings, jvmOptions, out.resolve(logName + ".log"));
     }
 
@@ -153,10 +156,13 @@ public final class SlackLoadRun {
         private static final Duration STALLED = Duration.ofSeconds(30);
 
         private final FakeSlackApi slack;
+        private final int postsPerCommand;
         private int acknowledged;
 
-        Answers(FakeSlackApi slack) {
+        /** @param postsPerCommand messages each command gets: the root, the analysis, and the answer if answers are on */
+        Answers(FakeSlackApi slack, int postsPerCommand) {
             this.slack = slack;
+            this.postsPerCommand = postsPerCommand;
         }
 
         void sent(StepResult step) {
@@ -175,7 +181,7 @@ public final class SlackLoadRun {
             long start = System.nanoTime();
             long posted = slack.count("chat.postMessage");
             long lastProgress = start;
-            while (posted < 2L * acknowledged && System.nanoTime() - lastProgress < STALLED.toNanos()) {
+            while (posted < (long) postsPerCommand * acknowledged && System.nanoTime() - lastProgress < STALLED.toNanos()) {
                 LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
                 long now = slack.count("chat.postMessage");
                 if (now > posted) {
@@ -183,8 +189,8 @@ public final class SlackLoadRun {
                     lastProgress = System.nanoTime();
                 }
             }
-            long missing = Math.max(0, 2L * acknowledged - posted);
-            return new Outcome(Duration.ofNanos((missing == 0 ? System.nanoTime() : lastProgress) - start), (missing + 1) / 2);
+            long missing = Math.max(0, (long) postsPerCommand * acknowledged - posted);
+            return new Outcome(Duration.ofNanos((missing == 0 ? System.nanoTime() : lastProgress) - start), (missing + postsPerCommand - 1) / postsPerCommand);
         }
     }
 
