@@ -11,14 +11,19 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 
 /**
  * Calls {@code auth.test} once before the bot starts, and says what actually failed: the Web API unreachable, an HTTP
  * status, no answer in time, or the bot token refused, naming the variable to fix. Bolt's own start reports all of
- * these as an invalid token.
+ * these as an invalid token. When {@code DISPATCHER_TEACHERS} names user groups it also checks the token's scopes
+ * (Slack lists them in the {@code X-OAuth-Scopes} header) for {@code usergroups:read}, without which no member of a
+ * group could ever teach and nobody would hear why until someone corrected a route.
  */
 final class SlackApiCheck {
 
@@ -28,6 +33,8 @@ final class SlackApiCheck {
     /** The errors of {@code auth.test} that mean the token itself is wrong, revoked or its workspace gone. */
     private static final Set<String> TOKEN_REFUSED = Set.of("invalid_auth", "not_authed", "account_inactive",
             "token_revoked", "token_expired", "not_allowed_token_type", "team_disabled", "org_login_required");
+
+    private static final String USER_GROUPS_SCOPE = "usergroups:read";
 
     private final Duration timeout;
 
@@ -41,6 +48,15 @@ final class SlackApiCheck {
      *                      or 1 for what may pass (unreachable, HTTP 5xx, rate limit, no answer)
      */
     void check(SlackSettings settings) {
+        check(settings, List.of());
+    }
+
+    /**
+     * @param userGroups the Slack user groups {@code DISPATCHER_TEACHERS} names, whose members the bot must be able to list
+     * @throws StartFailure as {@link #check(SlackSettings)}, and with exit status 2 when the token lacks
+     *                      {@code usergroups:read} that those groups need
+     */
+    void check(SlackSettings settings, List<String> userGroups) {
         String url = settings.apiUrl() == null ? SLACK_API : settings.apiUrl();
         String where = "the Slack Web API at " + url + (settings.apiUrl() == null ? "" : " (SLACK_API_URL)");
         SlackConfig config = new SlackConfig();
@@ -65,6 +81,27 @@ final class SlackApiCheck {
             }
             throw new StartFailure(ExitStatus.FAILED, where + " answered auth.test with the error " + error);
         }
+        List<String> scopes = scopes(response);
+        if (!userGroups.isEmpty() && scopes != null && !scopes.contains(USER_GROUPS_SCOPE)) {
+            throw new StartFailure(ExitStatus.BAD_USAGE, "DISPATCHER_TEACHERS names the Slack user group"
+                    + (userGroups.size() > 1 ? "s " : " ") + String.join(", ", userGroups) + ", but SLACK_BOT_TOKEN lacks"
+                    + " the scope " + USER_GROUPS_SCOPE + ", so no member of a group could teach: add the scope on your Slack"
+                    + " app's OAuth & Permissions page and reinstall the app (the manifests in deploy/slack have it)");
+        }
+    }
+
+    /** The token's scopes as {@code auth.test}'s answer lists them, or {@code null} when the header is missing. */
+    private static List<String> scopes(AuthTestResponse response) {
+        Map<String, List<String>> headers = response.getHttpResponseHeaders();
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey() != null && header.getKey().equalsIgnoreCase("x-oauth-scopes")) {
+                return header.getValue().stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).toList();
+            }
+        }
+        return null;
     }
 
     private StartFailure httpStatus(String where, int status) {

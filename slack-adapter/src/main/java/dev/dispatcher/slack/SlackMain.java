@@ -77,7 +77,7 @@ public final class SlackMain {
             return fail(err, BAD_CONFIGURATION, e.getMessage());
         }
         try {
-            new SlackApiCheck(API_TIMEOUT).check(settings);
+            new SlackApiCheck(API_TIMEOUT).check(settings, SlackUserGroups.userGroups(coreSettings.teachers()));
         } catch (SlackApiCheck.StartFailure e) {
             core.close();
             return fail(err, e.exitStatus(), e.getMessage());

@@ -72,6 +72,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Duration> slowness = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+    private volatile String grantedScopes;
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
     private volatile String socketModeUrl;
 
@@ -117,6 +118,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** From now on {@code usergroups.users.list} names these members of {@code group}; another group is {@code no_such_subteam}. */
     void userGroup(String group, String... users) {
         userGroups.put(group, List.of(users));
+    }
+
+    /** From now on every answer carries {@code X-OAuth-Scopes: scopes}, as Slack's do: the token's scopes, comma-separated. */
+    void grantScopes(String scopes) {
+        grantedScopes = scopes;
     }
 
     /** The next call of {@code method} gets HTTP 429 with {@code Retry-After: seconds}. */
@@ -274,6 +280,9 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         String ts = method.equals("chat.postMessage") ? nextTs() : null;
         record(new Call(method, params, body, Instant.now(), ts));
+        if (grantedScopes != null) {
+            exchange.getResponseHeaders().add("X-OAuth-Scopes", grantedScopes);
+        }
         respond(exchange, 200, answer(method, params, ts));
     }
 

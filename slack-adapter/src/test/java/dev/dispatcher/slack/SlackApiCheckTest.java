@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,48 @@ class SlackApiCheckTest {
             assertThat(start(slack.apiUrl())).isEqualTo(2);
             assertThat(message()).contains("Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)").doesNotContain(TOKEN)
                     .hasLineCount(1);
+        }
+    }
+
+    @Test
+    @DisplayName("teachers named as a Slack user group need the token's usergroups:read scope: without it, exit 2 naming it")
+    void userGroupTeachersNeedTheScope() throws Exception {
+        try (FakeSlackApi slack = FakeSlackApi.start()) {
+            slack.grantScopes("commands,chat:write,reactions:read,app_mentions:read");
+            Map<String, String> env = env(slack.apiUrl());
+            env.put("DISPATCHER_TEACHERS", "S0LEADS,U0ALICE");
+
+            assertThat(SlackMain.run(env, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+            assertThat(message()).contains("DISPATCHER_TEACHERS names the Slack user group S0LEADS, but SLACK_BOT_TOKEN"
+                    + " lacks the scope usergroups:read").doesNotContain(TOKEN).hasLineCount(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a token with usergroups:read passes the scope check for user-group teachers")
+    void userGroupTeachersWithTheScopePass() throws Exception {
+        try (FakeSlackApi slack = FakeSlackApi.start()) {
+            slack.grantScopes("commands,chat:write, usergroups:read");
+            Map<String, String> env = env(slack.apiUrl());
+            env.put("DISPATCHER_TEACHERS", "S0LEADS");
+            SlackSettings settings = SlackSettings.fromEnvironment(env);
+
+            new SlackApiCheck(Duration.ofSeconds(5)).check(settings, List.of("S0LEADS"));
+
+            assertThat(slack.count("auth.test")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("teachers who are only users need no usergroups:read")
+    void userTeachersNeedNoGroupScope() throws Exception {
+        try (FakeSlackApi slack = FakeSlackApi.start()) {
+            slack.grantScopes("commands,chat:write");
+            SlackSettings settings = SlackSettings.fromEnvironment(env(slack.apiUrl()));
+
+            new SlackApiCheck(Duration.ofSeconds(5)).check(settings, List.of());
+
+            assertThat(slack.count("auth.test")).isEqualTo(1);
         }
     }
 }
