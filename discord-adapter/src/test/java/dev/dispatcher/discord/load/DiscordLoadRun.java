@@ -29,7 +29,9 @@ import java.util.function.Function;
  * {@code load.tasks} (10000), {@code load.startups} (5), {@code load.jvm} (JVM options of both processes, none by
  * default), {@code load.dbUrl} (the bot's database, by default a fresh SQLite file in {@code target/load/}),
  * {@code load.quiet} (0.25) and {@code load.quietWait} (180): before each phase the run waits, up to that many seconds,
- * until processes outside it take less than that many cores (the machine is shared with other builds).
+ * until processes outside it take less than that many cores (the machine is shared with other builds);
+ * {@code load.warmUpTasks} (3000): interactions each process gets at {@value #WARM_UP_RATE}/s, all answered, before
+ * its measured load, so that the measurement sees compiled code rather than the JIT at work.
  */
 public final class DiscordLoadRun {
 
@@ -37,6 +39,7 @@ public final class DiscordLoadRun {
     private static final String BASELINE_MAIN = "dev.dispatcher.discord.NoOpDiscordBot";
     private static final String BOT = "dispatcher (`DiscordMain`)";
     private static final String BASELINE = "baseline: JDA bot that only logs in and acknowledges (`NoOpDiscordBot`)";
+    private static final int WARM_UP_RATE = 50;
     /** Fixes the tasks: the same 10 000 in every run. */
     private static final long SEED = 20_251_125L;
     /** Everything is answered once the bot has sent nothing for this long after the last expected request. */
@@ -49,6 +52,7 @@ public final class DiscordLoadRun {
     private final int perSecond = Integer.getInteger("load.rate", 200);
     private final int tasks = Integer.getInteger("load.tasks", 10_000);
     private final int startups = Integer.getInteger("load.startups", 5);
+    private final int warmUpTasks = Integer.getInteger("load.warmUpTasks", 3000);
     private final String databaseUrl = System.getProperty("load.dbUrl", "").isBlank()
             ? "jdbc:sqlite:" + out.resolve("load.db") : System.getProperty("load.dbUrl");
     private final double quietEnough = Double.parseDouble(System.getProperty("load.quiet", "0.25"));
@@ -67,7 +71,8 @@ public final class DiscordLoadRun {
         for (String file : List.of("load.db", "load.db-wal", "load.db-shm")) {
             Files.deleteIfExists(out.resolve(file));
         }
-        LoadReport report = new LoadReport(jvmOptions, databaseUrl, perSecond, tasks);
+        LoadReport report = new LoadReport(jvmOptions, databaseUrl, perSecond, tasks,
+                warmUpTasks > 0 ? "a warm-up of " + warmUpTasks + " at " + WARM_UP_RATE + "/s" : "no warm-up");
         report.loadAverage("start");
         List<String> texts = RealisticTasks.generate(SpecialistCatalog.load(root.resolve("knowledgebase/routing.yaml")), tasks, SEED);
         try (FakeDiscord discord = FakeDiscord.startCounting()) {
@@ -78,17 +83,20 @@ public final class DiscordLoadRun {
             InteractionLoad load = new InteractionLoad(discord);
             awaitQuiet("the baseline's load");
             try (LoadTarget baseline = start(BASELINE, BASELINE_MAIN, discord, "baseline")) {
+                warmUp(baseline, load, texts, step -> () -> step.acknowledged() == step.sent());
                 progress("baseline: %d interactions at %d/s", tasks, perSecond);
-                measureLoad(baseline, load, texts, report, step -> () -> step.acknowledged() == step.sent(), false);
+                measureLoad(baseline, load, texts, report, step -> () -> step.acknowledged() == step.sent(), false, 0);
                 baseline.stop();
             }
             report.loadAverage("after the baseline's load");
             awaitQuiet("the dispatcher's load");
             try (LoadTarget bot = start(BOT, BOT_MAIN, discord, "bot")) {
+                warmUp(bot, load, texts, step -> () -> step.acknowledged() == step.sent() && step.threadsAnswered() == step.taken());
+                double routedBefore = routed(bot);
                 progress("dispatcher: %d interactions at %d/s", tasks, perSecond);
                 // answered: every interaction acknowledged, every thread has its prompt, and the bot counted every task
                 measureLoad(bot, load, texts, report, step -> () -> step.acknowledged() == step.sent()
-                        && step.threadsAnswered() == step.taken() && routed(bot) >= step.taken(), true);
+                        && step.threadsAnswered() == step.taken() && routed(bot) - routedBefore >= step.taken(), true, routedBefore);
                 bot.stop();
             }
             report.loadAverage("end");
@@ -112,9 +120,25 @@ public final class DiscordLoadRun {
         }
     }
 
-    /** Sends the tasks, waits until {@code answered} holds, and reports the step and the process's memory then. */
+    /** Sends {@code load.warmUpTasks} of the tasks at {@value #WARM_UP_RATE}/s and waits until they are answered; not measured. */
+    private void warmUp(LoadTarget target, InteractionLoad load, List<String> texts,
+                        Function<InteractionLoad.Step, BooleanSupplier> answered) throws InterruptedException {
+        if (warmUpTasks <= 0) {
+            return;
+        }
+        progress("%s: warm-up, %d interactions at %d/s", target.name(), warmUpTasks, WARM_UP_RATE);
+        InteractionLoad.Step step = load.run(target.name() + " (warm-up)", texts.subList(0, Math.min(warmUpTasks, texts.size())),
+                WARM_UP_RATE);
+        step.awaitAnswered(answered.apply(step), QUIET, STALLED);
+    }
+
+    /**
+     * Sends the tasks, waits until {@code answered} holds, and reports the step and the process's memory then.
+     *
+     * @param routedBefore the tasks the bot had routed before this step (its warm-up's)
+     */
     private void measureLoad(LoadTarget target, InteractionLoad load, List<String> texts, LoadReport report,
-                             Function<InteractionLoad.Step, BooleanSupplier> answered, boolean isBot)
+                             Function<InteractionLoad.Step, BooleanSupplier> answered, boolean isBot, double routedBefore)
             throws IOException, InterruptedException {
         CpuUse before = CpuUse.now(target.pid(), target.pid());
         InteractionLoad.Step step = load.run(target.name(), texts, perSecond);
@@ -123,7 +147,7 @@ public final class DiscordLoadRun {
         double resident = target.residentMib();
         double peak = target.peakResidentMib();
         report.load(step.result(now.targetSince(before), now.othersSince(before), after),
-                isBot ? routed(target) : null, isBot ? target.metric("dispatcher_errors_total") : null, resident, peak,
+                isBot ? routed(target) - routedBefore : null, isBot ? target.metric("dispatcher_errors_total") : null, resident, peak,
                 target.threads());
         target.saveMemoryDiagnostics(out.resolve((isBot ? "bot" : "baseline") + "-memory.txt"));
     }

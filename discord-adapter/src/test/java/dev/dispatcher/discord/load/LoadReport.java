@@ -26,8 +26,10 @@ final class LoadReport {
     private final Map<String, List<Double>> startUpOtherCores = new LinkedHashMap<>();
     private final List<String> loadRows = new ArrayList<>();
     private final List<String> loadAverages = new ArrayList<>();
+    private final String warmUp;
 
-    LoadReport(List<String> jvmOptions, String databaseUrl, int perSecond, int tasks) {
+    LoadReport(List<String> jvmOptions, String databaseUrl, int perSecond, int tasks, String warmUp) {
+        this.warmUp = warmUp;
         this.jvmOptions = jvmOptions;
         this.databaseUrl = databaseUrl;
         this.perSecond = perSecond;
@@ -77,7 +79,7 @@ final class LoadReport {
         md.append("JVM options of both processes: ")
                 .append(jvmOptions.isEmpty() ? "none (JVM defaults)" : "`" + String.join(" ", jvmOptions) + "`")
                 .append("; ").append(tasks).append(" `/route` interactions at ").append(perSecond)
-                .append("/s to each; bot database `").append(databaseUrl.replaceAll(".*/", "…/")).append("`.\n");
+                .append("/s to each, after ").append(warmUp).append("; bot database `").append(databaseUrl.replaceAll(".*/", "…/")).append("`.\n");
         md.append("Load average (1, 5, 15 min): ").append(String.join("; ", loadAverages)).append(".\n\n");
 
         md.append("| process | ready after: median (min–max of ").append(readyAfter.values().stream().mapToInt(List::size).max().orElse(0))
