@@ -57,12 +57,7 @@ public final class Database implements AutoCloseable {
                     + redact(jdbcUrl) + ")", null);
         }
         String description = redact(jdbcUrl);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("dispatcher-db");
-        config.setInitializationFailTimeout(-1);
-        // Start-up should say within seconds, not half a minute, that the database cannot be reached.
-        config.setConnectionTimeout(10_000);
+        HikariConfig config = pool(jdbcUrl, "dispatcher-db");
         if (dialect == Dialect.SQLITE) {
             SqliteFileCheck.check(jdbcUrl.substring("jdbc:sqlite:".length()));
             sqlite(config, "NORMAL");
@@ -80,11 +75,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         HikariDataSource durable = pool;
         if (dialect == Dialect.SQLITE) {
-            HikariConfig synced = new HikariConfig();
-            synced.setJdbcUrl(jdbcUrl);
-            synced.setPoolName("dispatcher-db-synced");
-            synced.setInitializationFailTimeout(-1);
-            synced.setConnectionTimeout(10_000);
+            HikariConfig synced = pool(jdbcUrl, "dispatcher-db-synced");
             synced.setMaximumPoolSize(2);
             sqlite(synced, "FULL");
             durable = new HikariDataSource(synced);
@@ -99,6 +90,16 @@ public final class Database implements AutoCloseable {
                     : " (check that the server is reachable and DISPATCHER_DB_USER / DISPATCHER_DB_PASSWORD)"), e);
         }
         return database;
+    }
+
+    private static HikariConfig pool(String jdbcUrl, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName(name);
+        config.setInitializationFailTimeout(-1);
+        // Start-up should say within seconds, not half a minute, that the database cannot be reached.
+        config.setConnectionTimeout(10_000);
+        return config;
     }
 
     private static void sqlite(HikariConfig config, String synchronous) {

@@ -4,11 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
-import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,13 +46,9 @@ final class SlackWebApi {
         arguments.addProperty("channel", channel);
         arguments.addProperty("text", message.text());
         if (!message.blocks().isEmpty()) {
-            arguments.add("blocks", blocks(message.blocks()));
+            arguments.add("blocks", gson.toJsonTree(message.blocks()));
         }
         return arguments;
-    }
-
-    private com.google.gson.JsonElement blocks(List<LayoutBlock> blocks) {
-        return gson.toJsonTree(blocks);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -114,9 +115,10 @@ public final class SlackLoadRun {
     }
 
     private LoadTarget start(String name, String mainClass, FakeSlackApi slack, String logName) throws IOException {
-        Map<String, String> settings = withAnswers
-                ? Map.of("DISPATCHER_HOME", root.toString(), "DISPATCHER_DB_URL", databaseUrl)
-                : Map.of("DISPATCHER_HOME", root.toString(), "DISPATCHER_DB_URL", databaseUrl, "DISPATCHER_ANSWER_CHANNELS", "none");
+        Map<String, String> settings = new HashMap<>(Map.of("DISPATCHER_HOME", root.toString(), "DISPATCHER_DB_URL", databaseUrl));
+        if (!withAnswers) {
+            settings.put("DISPATCHER_ANSWER_CHANNELS", "none");
+        }
         return LoadTarget.start(name, mainClass, slack.apiUrl(), settings, jvmOptions, out.resolve(logName + ".log"));
     }
 
