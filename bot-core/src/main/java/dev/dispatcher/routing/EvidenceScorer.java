@@ -59,14 +59,16 @@ public final class EvidenceScorer {
         String text = task == null ? "" : task.strip();
         boolean truncated = text.length() > settings.maxTaskChars();
         String routed = truncated ? text.substring(0, settings.maxTaskChars()) : text;
-        return analyse(routed, truncated, analyzer.terms(routed), analyzer.contentTerms(routed));
+        TextAnalyzer.Terms terms = analyzer.analyse(routed);
+        return analyse(routed, truncated, terms.terms(), terms.contentTerms());
     }
 
     /** The terms and keyword signals of a text, which is all that examples need before their evidence is known. */
     Prepared prepare(String text) {
-        List<String> terms = analyzer.terms(text);
+        TextAnalyzer.Terms analysed = analyzer.analyse(text);
+        List<String> terms = analysed.terms();
         KeywordMatcher.Matches found = keywords.match(terms, text);
-        return new Prepared(terms, analyzer.contentTerms(text), found, signals(terms, found));
+        return new Prepared(terms, analysed.contentTerms(), found, signals(terms, found));
     }
 
     /** Analysed terms, keyword matches and the evidence signals they give. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
 
 /**
  * Turns text into the stemmed terms routing compares: tasks, configured keywords and knowledge-base sections all pass
@@ -34,8 +35,7 @@ public final class TextAnalyzer {
 
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-    private final Analyzer allWords = analyzer(false);
-    private final Analyzer contentWords = analyzer(true);
+    private final Analyzer analyzer = analyzer();
     private final Pattern endpointPrefix;
 
     /** An analyzer that keeps every word. */
@@ -55,31 +55,50 @@ public final class TextAnalyzer {
 
     /** Every term in order, stop words included (phrases such as "how does" need them). */
     public List<String> terms(String text) {
-        return analyze(allWords, withoutEndpointPrefix(text));
+        return analyse(text).terms();
     }
 
     /** Terms without English stop words, for comparing a task with documents and examples. */
     public List<String> contentTerms(String text) {
-        return analyze(contentWords, withoutEndpointPrefix(text));
+        return analyse(text).contentTerms();
     }
+
+    /** Both lists of terms of a text, read in one pass (routing needs both, and analysis is a good part of a route). */
+    public Terms analyse(String text) {
+        return analyze(analyzer, withoutEndpointPrefix(text));
+    }
+
+    /**
+     * A text's terms.
+     *
+     * @param terms        every term in order, stop words included
+     * @param contentTerms the same without English stop words
+     */
+    public record Terms(List<String> terms, List<String> contentTerms) {}
 
     private String withoutEndpointPrefix(String text) {
         return endpointPrefix == null ? text : endpointPrefix.matcher(text).replaceAll(" ");
     }
 
-    private static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
+    private static Terms analyze(Analyzer analyzer, String text) {
+        List<String> all = new ArrayList<>();
+        List<String> content = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", openIdentifiers(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            FlagsAttribute flags = stream.addAttribute(FlagsAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                out.add(term.toString());
+                String word = term.toString();
+                all.add(word);
+                if (flags.getFlags() != STOP_WORD) {
+                    content.add(word);
+                }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        return new Terms(all, content);
     }
 
     /** Separates identifier parts so each can match on its own. */
@@ -131,21 +150,42 @@ public final class TextAnalyzer {
                 || Character.isUpperCase(before) && i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1));
     }
 
-    private static Analyzer analyzer(boolean dropStopWords) {
+    /** The flag a stop word's token carries (as the word was written, before stemming, as Lucene's StopFilter reads it). */
+    private static final int STOP_WORD = 1;
+
+    private static Analyzer analyzer() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new EnglishPossessiveFilter(source);
                 stream = new LowerCaseFilter(stream);
-                if (dropStopWords) {
-                    stream = new StopFilter(stream, STOP_WORDS);
-                }
+                stream = new StopWordMarker(stream);
                 stream = new KStemFilter(stream);
                 // KStem's dictionary keeps some plurals ("sessions"); the minimal stemmer folds what it leaves.
                 stream = new EnglishMinimalStemFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };
+    }
+
+    /** Marks stop words instead of dropping them, so one pass gives the terms with and without them. */
+    private static final class StopWordMarker extends TokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
+
+        StopWordMarker(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            flags.setFlags(STOP_WORDS.contains(term.buffer(), 0, term.length()) ? STOP_WORD : 0);
+            return true;
+        }
     }
 }
