@@ -21,7 +21,7 @@ final class KeywordMatcher {
     /** One configured term: the specialist (by index), the term sequence to find, its weight and its written form. */
     private record Entry(int specialist, List<String> terms, double weight, String written) {}
 
-    private record PatternEntry(int specialist, Specialist.TextPattern pattern) {}
+    private record PatternEntry(int specialist, Specialist.TextPattern pattern, PatternScan scan) {}
 
     private final Map<String, List<Entry>> byFirstTerm = new HashMap<>();
     private final List<PatternEntry> patterns = new ArrayList<>();
@@ -43,7 +43,7 @@ final class KeywordMatcher {
                 }
             }
             int index = i;
-            s.patterns().forEach(p -> patterns.add(new PatternEntry(index, p)));
+            s.patterns().forEach(p -> patterns.add(new PatternEntry(index, p, new PatternScan(p.regex()))));
             for (Entry entry : distinct.values()) {
                 byFirstTerm.computeIfAbsent(entry.terms().get(0), k -> new ArrayList<>()).add(entry);
             }
@@ -88,7 +88,7 @@ final class KeywordMatcher {
         }
         List<String> patternNames = new ArrayList<>();
         for (PatternEntry entry : patterns) {
-            if (entry.pattern().regex().matcher(text).find()) {
+            if (entry.scan().foundIn(text)) {
                 scores[entry.specialist()] += entry.pattern().weight();
                 found.get(entry.specialist()).add(entry.pattern().name());
                 patternNames.add(entry.pattern().name());
