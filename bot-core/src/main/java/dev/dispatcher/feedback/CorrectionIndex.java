@@ -185,9 +185,9 @@ final class CorrectionIndex {
             long terms = starts[id + 1] - starts[id];
             long overlap = counted;
             if (id < recent) {
-                // counted by the rarest terms only: it shares at most the others too, and near-identical needs
-                // overlap² >= 0.81 task * terms (checked loosely here, exactly below)
-                long atMost = counted + unwalked;
+                // counted by the rarest terms only: it shares at most the others too (and never more terms than
+                // either has), and near-identical needs overlap² >= 0.81 task * terms (checked loosely here, exactly below)
+                long atMost = Math.min(counted + unwalked, Math.min(terms, taskTerms));
                 if (5 * atMost * atMost < 4 * taskTerms * terms) {
                     continue;
                 }

@@ -18,9 +18,11 @@ import java.util.Set;
  */
 public final class LabelledExamples {
 
-    private record Example(int termCount, String specialist, double weight) {}
-
-    private final List<Example> examples;
+    /** Per example: how many distinct terms it has, its specialist's number in {@link #specialists}, its vote's weight. */
+    private final int[] termCounts;
+    private final int[] specialistOf;
+    private final double[] weights;
+    private final List<String> specialists;
     /** Which examples contain each term, so a task only visits the examples it shares a word with. */
     private final Map<String, int[]> postings;
     private final double minSimilarity;
@@ -32,7 +34,9 @@ public final class LabelledExamples {
      * @param minSimilarity examples less similar than this to a task do not vote
      */
     public LabelledExamples(List<Map.Entry<List<String>, String>> labelled, double minSimilarity) {
-        List<Example> built = new ArrayList<>();
+        List<int[]> built = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Double> builtWeights = new ArrayList<>();
         Map<String, List<Integer>> index = new HashMap<>();
         // A specialist with many examples would otherwise collect more votes merely for having more neighbours: each
         // example votes with weight (average examples per specialist) / (its specialist's examples).
@@ -43,11 +47,18 @@ public final class LabelledExamples {
             Set<String> terms = new HashSet<>(e.getKey());
             if (!terms.isEmpty()) {
                 int id = built.size();
-                built.add(new Example(terms.size(), e.getValue(), average / perSpecialist.get(e.getValue())));
+                if (!names.contains(e.getValue())) {
+                    names.add(e.getValue());
+                }
+                built.add(new int[] {terms.size(), names.indexOf(e.getValue())});
+                builtWeights.add(average / perSpecialist.get(e.getValue()));
                 terms.forEach(t -> index.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
             }
         }
-        this.examples = List.copyOf(built);
+        this.termCounts = built.stream().mapToInt(x -> x[0]).toArray();
+        this.specialistOf = built.stream().mapToInt(x -> x[1]).toArray();
+        this.weights = builtWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        this.specialists = List.copyOf(names);
         Map<String, int[]> frozen = new HashMap<>();
         index.forEach((term, ids) -> frozen.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.postings = java.util.Collections.unmodifiableMap(frozen);
@@ -56,11 +67,11 @@ public final class LabelledExamples {
 
     /** Summed squared similarities per specialist id, for the task's content terms. */
     public Map<String, Double> votes(List<String> contentTerms) {
-        if (examples.isEmpty() || contentTerms.isEmpty()) {
+        if (termCounts.length == 0 || contentTerms.isEmpty()) {
             return Map.of();
         }
         Set<String> task = new HashSet<>(contentTerms);
-        OverlapCounter shared = OverlapCounter.forThisThread(examples.size());
+        OverlapCounter shared = OverlapCounter.forThisThread(termCounts.length);
         for (String term : task) {
             int[] ids = postings.get(term);
             if (ids != null) {
@@ -68,32 +79,41 @@ public final class LabelledExamples {
             }
         }
         // Each specialist's few closest examples vote, not all of them: a specialist with many loosely similar examples
-        // would otherwise outvote one with a single close match.
-        Map<String, double[]> closest = new HashMap<>();
+        // would otherwise outvote one with a single close match. closest[specialist * NEIGHBOURS + j], 0 for none yet.
+        double[] closest = new double[specialists.size() * NEIGHBOURS];
+        boolean[] voted = new boolean[specialists.size()];
+        double taskSize = task.size();
         for (int i = 0; i < shared.size(); i++) {
             int id = shared.document(i);
-            Example example = examples.get(id);
-            double similarity = shared.count(id) / Math.sqrt((double) task.size() * example.termCount());
+            double similarity = shared.count(id) / Math.sqrt(taskSize * termCounts[id]);
             if (similarity >= minSimilarity) {
-                double[] top = closest.computeIfAbsent(example.specialist(), k -> new double[NEIGHBOURS]);
-                double vote = example.weight() * similarity * similarity;
-                int weakest = 0;
-                for (int j = 1; j < top.length; j++) {
-                    if (top[j] < top[weakest]) {
+                int specialist = specialistOf[id];
+                voted[specialist] = true;
+                int first = specialist * NEIGHBOURS;
+                double vote = weights[id] * similarity * similarity;
+                int weakest = first;
+                for (int j = first + 1; j < first + NEIGHBOURS; j++) {
+                    if (closest[j] < closest[weakest]) {
                         weakest = j;
                     }
                 }
-                if (vote > top[weakest]) {
-                    top[weakest] = vote;
+                if (vote > closest[weakest]) {
+                    closest[weakest] = vote;
                 }
             }
         }
         Map<String, Double> votes = new HashMap<>();
-        closest.forEach((specialist, top) -> votes.put(specialist, java.util.Arrays.stream(top).sum()));
+        for (int specialist = 0; specialist < voted.length; specialist++) {
+            if (voted[specialist]) {
+                int first = specialist * NEIGHBOURS;
+                votes.put(specialists.get(specialist),
+                        java.util.Arrays.stream(closest, first, first + NEIGHBOURS).sum());
+            }
+        }
         return votes;
     }
 
     public int size() {
-        return examples.size();
+        return termCounts.length;
     }
 }

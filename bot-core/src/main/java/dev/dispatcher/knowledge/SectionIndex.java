@@ -19,17 +19,17 @@ public final class SectionIndex {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
 
-    private record Posting(int section, int frequency) {}
+    /** A term's sections and, for each, the term's BM25 weight in it (fixed once the index is built). */
+    private record Posting(int[] sections, double[] weights) {}
 
     private final List<Section> sections;
-    private final Map<String, List<Posting>> postings = new HashMap<>();
-    private final int[] lengths;
-    private final double averageLength;
+    private final Map<String, Posting> postings = new HashMap<>();
 
     public SectionIndex(List<Section> sections, TextAnalyzer analyzer) {
         this.sections = List.copyOf(sections);
-        this.lengths = new int[sections.size()];
+        int[] lengths = new int[sections.size()];
         long total = 0;
+        Map<String, List<int[]>> frequencies = new HashMap<>();
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
             List<String> terms = new java.util.ArrayList<>(analyzer.contentTerms(s.body()));
@@ -37,12 +37,26 @@ public final class SectionIndex {
             Map<String, Integer> tf = new HashMap<>();
             terms.forEach(t -> tf.merge(t, 1, Integer::sum));
             for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                postings.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(new Posting(i, e.getValue()));
+                frequencies.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(new int[] {i, e.getValue()});
             }
             lengths[i] = terms.size();
             total += terms.size();
         }
-        this.averageLength = sections.isEmpty() ? 1 : (double) total / sections.size();
+        double averageLength = sections.isEmpty() ? 1 : (double) total / sections.size();
+        int n = sections.size();
+        frequencies.forEach((term, list) -> {
+            double idf = Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5));
+            int[] ids = new int[list.size()];
+            double[] weights = new double[list.size()];
+            for (int k = 0; k < ids.length; k++) {
+                int section = list.get(k)[0];
+                int frequency = list.get(k)[1];
+                double norm = K1 * (1 - B + B * lengths[section] / averageLength);
+                ids[k] = section;
+                weights[k] = idf * frequency * (K1 + 1) / (frequency + norm);
+            }
+            postings.put(term, new Posting(ids, weights));
+        });
     }
 
     /**
@@ -88,16 +102,15 @@ public final class SectionIndex {
     private double[] scores(List<String> contentTerms) {
         double[] scores = new double[sections.size()];
         Set<String> distinct = new LinkedHashSet<>(contentTerms);
-        int n = sections.size();
         for (String term : distinct) {
-            List<Posting> list = postings.get(term);
-            if (list == null) {
+            Posting posting = postings.get(term);
+            if (posting == null) {
                 continue;
             }
-            double idf = Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5));
-            for (Posting p : list) {
-                double norm = K1 * (1 - B + B * lengths[p.section()] / averageLength);
-                scores[p.section()] += idf * p.frequency() * (K1 + 1) / (p.frequency() + norm);
+            int[] ids = posting.sections();
+            double[] weights = posting.weights();
+            for (int k = 0; k < ids.length; k++) {
+                scores[ids[k]] += weights[k];
             }
         }
         return scores;
