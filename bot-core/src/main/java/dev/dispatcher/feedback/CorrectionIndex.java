@@ -191,7 +191,8 @@ final class CorrectionIndex {
                 if (5 * atMost * atMost < 4 * taskTerms * terms) {
                     continue;
                 }
-                overlap = overlap(current.terms(), starts[id], starts[id + 1], taskNumbers);
+                overlap = overlap(current.terms(), starts[id], starts[id + 1], taskNumbers,
+                        leastNearIdentical(taskTerms, terms));
             }
             // similarity >= SIMILAR in integers: overlap / sqrt(task * terms) >= 1/2 exactly when 4 overlap² >= task *
             // terms (where the two are equal the square root is exact, so the floating-point test agrees)
@@ -236,11 +237,24 @@ final class CorrectionIndex {
         return rarest;
     }
 
+    /** The smallest overlap that passes the loose near-identical test (5 overlap² >= 4 task * terms) above. */
+    private static long leastNearIdentical(long taskTerms, long terms) {
+        long least = (long) Math.ceil(Math.sqrt(0.8 * taskTerms * terms));
+        while (least > 0 && 5 * (least - 1) * (least - 1) >= 4 * taskTerms * terms) {
+            least--;
+        }
+        while (5 * least * least < 4 * taskTerms * terms) {
+            least++;
+        }
+        return least;
+    }
+
     /**
-     * How many terms {@code a[from]} to {@code a[to]} and {@code b}, ascending term numbers, share: a merge written without branches on the values, which
-     * a processor cannot predict (with them it was most of a route's time spent here).
+     * How many terms {@code a[from]} to {@code a[to]} and {@code b}, ascending term numbers, share: a merge written
+     * without branches on the values, which a processor cannot predict (with them it was most of a route's time spent
+     * here). It stops early, returning less than {@code enough}, once the terms left cannot bring it to {@code enough}.
      */
-    private static int overlap(int[] a, int from, int to, int[] b) {
+    private static int overlap(int[] a, int from, int to, int[] b, long enough) {
         int shared = 0;
         int i = from;
         int j = 0;
@@ -250,6 +264,9 @@ final class CorrectionIndex {
             shared += x == y ? 1 : 0;
             i += x <= y ? 1 : 0;
             j += x >= y ? 1 : 0;
+            if (shared + Math.min(to - i, b.length - j) < enough) {
+                return shared;
+            }
         }
         return shared;
     }

@@ -3,6 +3,8 @@ package dev.dispatcher.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -17,6 +19,14 @@ import java.util.Set;
 final class ModelFeatures {
 
     static final String BIAS = "b";
+    /** How many feature keys are kept as one shared instance, a bound no stream of new words can outgrow. */
+    private static final int SHARED_KEYS = 50_000;
+    /**
+     * Feature keys by what they are made of, so the model's weights are found by an instance whose hash is known and
+     * which is the very key the weights are stored under, instead of a string built and hashed for every route.
+     */
+    private static final Map<String, String> TERM_KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, String> KEYWORD_KEYS = new ConcurrentHashMap<>();
 
     /** Per evidence kind, per specialist. */
     final double[][] evidence;
@@ -49,7 +59,7 @@ final class ModelFeatures {
         }
         Set<String> terms = new LinkedHashSet<>(analysis.contentTerms());
         List<String> keywords = new ArrayList<>();
-        analysis.keywords().forEach(list -> list.forEach(k -> keywords.add("k:" + k)));
+        analysis.keywords().forEach(list -> list.forEach(k -> keywords.add(key(KEYWORD_KEYS, "k:", k))));
         String section = bestSection(analysis);
         int size = terms.size() + keywords.size() + (section == null ? 0 : 1) + 1;
         String[] keys = new String[size];
@@ -57,7 +67,7 @@ final class ModelFeatures {
         int i = 0;
         double termValue = terms.isEmpty() ? 0 : 1 / Math.sqrt(terms.size());
         for (String term : terms) {
-            keys[i] = "t:" + term;
+            keys[i] = key(TERM_KEYS, "t:", term);
             values[i++] = termValue;
         }
         double keywordValue = keywords.isEmpty() ? 0 : 1 / Math.sqrt(keywords.size());
@@ -72,6 +82,18 @@ final class ModelFeatures {
         keys[i] = BIAS;
         values[i] = 0.25;
         return new ModelFeatures(analysis.evidence(), roles, keys, values);
+    }
+
+    /** The shared instance of {@code prefix + name}. */
+    private static String key(Map<String, String> byName, String prefix, String name) {
+        String key = byName.get(name);
+        if (key == null) {
+            key = prefix + name;
+            if (byName.size() < SHARED_KEYS) {
+                byName.putIfAbsent(name, key);
+            }
+        }
+        return key;
     }
 
     /** Below this probability of a kind, a task takes the kind's roles more weakly than its probability says. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -35,7 +37,18 @@ public final class TextAnalyzer {
 
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
+    /**
+     * How many distinct terms are kept as one shared instance: the knowledge base's, the examples' and the keywords'
+     * (a few thousand) and then the first words of tasks, up to a bound a stream of never-seen words cannot outgrow.
+     */
+    static final int SHARED_TERMS = 50_000;
+
     private final Analyzer analyzer = analyzer();
+    /**
+     * One instance per term: every index is keyed by the instances the analysis of its material returned, so a task's
+     * terms meet them by identity, with their hash already computed, in every index a route consults.
+     */
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
     private final Pattern endpointPrefix;
 
     /** An analyzer that keeps every word. */
@@ -80,7 +93,7 @@ public final class TextAnalyzer {
         return endpointPrefix == null ? text : endpointPrefix.matcher(text).replaceAll(" ");
     }
 
-    private static Terms analyze(Analyzer analyzer, String text) {
+    private Terms analyze(Analyzer analyzer, String text) {
         List<String> all = new ArrayList<>();
         List<String> content = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", openIdentifiers(text))) {
@@ -88,7 +101,7 @@ public final class TextAnalyzer {
             FlagsAttribute flags = stream.addAttribute(FlagsAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                String word = term.toString();
+                String word = sharedInstance(term.toString());
                 all.add(word);
                 if (flags.getFlags() != STOP_WORD) {
                     content.add(word);
@@ -99,6 +112,17 @@ public final class TextAnalyzer {
             throw new UncheckedIOException(e);
         }
         return new Terms(all, content);
+    }
+
+    private String sharedInstance(String word) {
+        String known = shared.get(word);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < SHARED_TERMS) {
+            known = shared.putIfAbsent(word, word);
+        }
+        return known == null ? word : known;
     }
 
     /** Separates identifier parts so each can match on its own. */
