@@ -83,8 +83,15 @@ public final class LabelledExamples {
         double[] closest = new double[specialists.size() * NEIGHBOURS];
         boolean[] voted = new boolean[specialists.size()];
         double taskSize = task.size();
+        // Most examples met share one common word and fall far below the threshold: tell them without a square root
+        // (a margin of 1e-9 keeps every example the exact test below would admit).
+        double surelyBelow = minSimilarity * minSimilarity * (1 - 1e-9) * taskSize;
         for (int i = 0; i < shared.size(); i++) {
             int id = shared.document(i);
+            int count = shared.count(id);
+            if ((double) count * count < surelyBelow * termCounts[id]) {
+                continue;
+            }
             double similarity = shared.count(id) / Math.sqrt(taskSize * termCounts[id]);
             if (similarity >= minSimilarity) {
                 int specialist = specialistOf[id];
