@@ -46,7 +46,7 @@ public final class ExampleClassifier {
         List<Integer> exampleCounts = new ArrayList<>();
         Set<String> vocabulary = new LinkedHashSet<>();
         for (Map.Entry<List<String>, String> example : examples) {
-            Set<String> features = features(example.getKey());
+            Set<String> features = wordsAndPairs(example.getKey());
             if (features.isEmpty()) {
                 continue;
             }
@@ -87,10 +87,15 @@ public final class ExampleClassifier {
      * The probability of each specialist given the task's content terms; empty when no example shares a term with it.
      */
     public Map<String, Double> probabilities(List<String> contentTerms) {
+        return probabilitiesOf(wordsAndPairs(contentTerms));
+    }
+
+    /** {@link #probabilities} of a task whose {@link #wordsAndPairs} are already known. */
+    public Map<String, Double> probabilitiesOf(Set<String> wordsAndPairs) {
         int n = specialists.size();
         double[] scores = logPriors.clone();
         boolean known = false;
-        for (String feature : features(contentTerms)) {
+        for (String feature : wordsAndPairs) {
             double[] l = logLikelihoods.get(feature);
             if (l != null) {
                 known = true;
@@ -118,8 +123,11 @@ public final class ExampleClassifier {
         return out;
     }
 
-    /** Words and adjacent word pairs, each once: pairs catch what words alone miss ("logged out", "read only"). */
-    private static Set<String> features(List<String> terms) {
+    /**
+     * Words and adjacent word pairs, each once, words first: pairs catch what words alone miss ("logged out", "read
+     * only"). What this classifier reads of a task, and what the kind classifier reads besides its signals.
+     */
+    public static Set<String> wordsAndPairs(List<String> terms) {
         Set<String> features = new LinkedHashSet<>(terms);
         for (int i = 1; i < terms.size(); i++) {
             features.add(terms.get(i - 1) + ' ' + terms.get(i));

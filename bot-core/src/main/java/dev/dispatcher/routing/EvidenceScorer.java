@@ -1,5 +1,6 @@
 package dev.dispatcher.routing;
 
+import dev.dispatcher.knowledge.ExampleClassifier;
 import dev.dispatcher.knowledge.SectionIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class EvidenceScorer {
         KeywordMatcher.Matches found = keywords.match(terms, routed);
         Map<String, SectionIndex.Match> bestSections = sections.bestPerSpecialist(contentTerms);
         Map<String, Double> similar = examples.neighbourVotes(contentTerms);
-        Map<String, Double> probable = examples.classifierProbabilities(contentTerms);
+        java.util.Set<String> wordsAndPairs = ExampleClassifier.wordsAndPairs(contentTerms);
+        Map<String, Double> probable = examples.classifierProbabilities(wordsAndPairs);
         double bestBm25 = bestSections.values().stream().mapToDouble(SectionIndex.Match::score).max().orElse(0);
         double strength = bestBm25 / (bestBm25 + KNOWLEDGE_HALF_STRENGTH);
         for (int i = 0; i < n; i++) {
@@ -110,7 +112,7 @@ public final class EvidenceScorer {
             withRule.add(CROSS_DOMAIN);
             detected.set(coordinatorIndex, List.copyOf(withRule));
         }
-        double[] kinds = examples.kindProbabilities(contentTerms, signals(terms, found));
+        double[] kinds = examples.kindProbabilities(wordsAndPairs, signals(terms, found));
         return new TaskAnalysis(routed, truncated, terms, contentTerms, List.copyOf(detected), evidence, bestSections,
                 kinds, namedDomain(evidence), crossDomain);
     }

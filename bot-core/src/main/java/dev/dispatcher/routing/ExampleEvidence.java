@@ -50,18 +50,22 @@ final class ExampleEvidence {
         return neighbours.votes(contentTerms);
     }
 
-    /** Naive Bayes probability per specialist id; empty when no example shares a word with the task. */
-    Map<String, Double> classifierProbabilities(List<String> contentTerms) {
-        return classifier.probabilities(contentTerms);
+    /**
+     * Naive Bayes probability per specialist id; empty when no example shares a word with the task.
+     *
+     * @param wordsAndPairs the task's {@link ExampleClassifier#wordsAndPairs}
+     */
+    Map<String, Double> classifierProbabilities(java.util.Set<String> wordsAndPairs) {
+        return classifier.probabilitiesOf(wordsAndPairs);
     }
 
     /** Per convention kind, the probability that the task is of that kind. */
-    double[] kindProbabilities(List<String> contentTerms, List<String> signals) {
+    double[] kindProbabilities(java.util.Set<String> wordsAndPairs, List<String> signals) {
         double[] out = new double[kindCount];
         if (kindCount == 0) {
             return out;
         }
-        double[] p = kinds.probabilities(KindClassifier.features(contentTerms, signals));
+        double[] p = kinds.probabilities(KindClassifier.features(wordsAndPairs, signals));
         System.arraycopy(p, 1, out, 0, kindCount);
         return out;
     }

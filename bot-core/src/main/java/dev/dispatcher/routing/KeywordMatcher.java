@@ -87,8 +87,9 @@ final class KeywordMatcher {
             coveredUntil = Math.max(coveredUntil, pos + longest);
         }
         List<String> patternNames = new ArrayList<>();
+        PatternScan.Characters characters = patterns.isEmpty() ? null : PatternScan.Characters.of(text);
         for (PatternEntry entry : patterns) {
-            if (entry.scan().foundIn(text)) {
+            if (entry.scan().foundIn(text, characters)) {
                 scores[entry.specialist()] += entry.pattern().weight();
                 found.get(entry.specialist()).add(entry.pattern().name());
                 patternNames.add(entry.pattern().name());

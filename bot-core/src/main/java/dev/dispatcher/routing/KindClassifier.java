@@ -1,5 +1,6 @@
 package dev.dispatcher.routing;
 
+import dev.dispatcher.knowledge.ExampleClassifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -156,10 +157,12 @@ final class KindClassifier {
 
     /** A task's features for this classifier: its words, adjacent word pairs and its evidence signals. */
     static List<String> features(List<String> contentTerms, List<String> signals) {
-        Set<String> out = new LinkedHashSet<>(contentTerms);
-        for (int i = 1; i < contentTerms.size(); i++) {
-            out.add(contentTerms.get(i - 1) + ' ' + contentTerms.get(i));
-        }
+        return features(ExampleClassifier.wordsAndPairs(contentTerms), signals);
+    }
+
+    /** {@link #features(List, List)} of a task whose words and pairs are already known. */
+    static List<String> features(Set<String> wordsAndPairs, List<String> signals) {
+        Set<String> out = new LinkedHashSet<>(wordsAndPairs);
         signals.forEach(s -> out.add(ExampleEvidence.SIGNAL + s));
         return List.copyOf(out);
     }

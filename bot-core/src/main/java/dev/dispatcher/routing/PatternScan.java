@@ -21,6 +21,8 @@ final class PatternScan {
     private final Pattern pattern;
     /** Per character before (index 0: none; 1 + c: ASCII c), the ASCII characters a match can begin on, as bits. */
     private final long[][] starts;
+    /** The ASCII characters a match can begin on after any character, as bits. */
+    private final long[] anyStart = new long[2];
     /** Whether every place must be tried, as {@code find()} would. */
     private final boolean everywhere;
 
@@ -30,6 +32,40 @@ final class PatternScan {
         boolean looksBack = source.contains("(?<") || source.contains("\\G") || (pattern.flags() & Pattern.CANON_EQ) != 0;
         this.starts = new long[ASCII + 1][2];
         this.everywhere = looksBack || !learnStarts();
+        for (long[] after : starts) {
+            anyStart[0] |= after[0];
+            anyStart[1] |= after[1];
+        }
+    }
+
+    /** Which characters a text has, read once for all patterns, so most patterns are passed over at once. */
+    record Characters(long low, long high, boolean beyondAscii) {
+
+        static Characters of(String text) {
+            long low = 0;
+            long high = 0;
+            boolean beyond = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= ASCII) {
+                    beyond = true;
+                } else if (c < 64) {
+                    low |= 1L << c;
+                } else {
+                    high |= 1L << (c - 64);
+                }
+            }
+            return new Characters(low, high, beyond);
+        }
+    }
+
+    /** {@link #foundIn(String)}, passing over the text at once when none of its characters can begin a match. */
+    boolean foundIn(String text, Characters characters) {
+        if (!everywhere && !characters.beyondAscii()
+                && (characters.low() & anyStart[0]) == 0 && (characters.high() & anyStart[1]) == 0) {
+            return false;
+        }
+        return foundIn(text);
     }
 
     /** Fills {@link #starts}; false when the pattern can match the empty string, so a match may begin anywhere. */

@@ -29,7 +29,10 @@ class PatternScanTest {
         Random random = new Random(regex.hashCode());
         for (int n = 0; n < 20_000; n++) {
             String text = randomText(random);
-            assertThat(scan.foundIn(text)).as("%s in %s", regex, text).isEqualTo(pattern.matcher(text).find());
+            boolean expected = pattern.matcher(text).find();
+            assertThat(scan.foundIn(text)).as("%s in %s", regex, text).isEqualTo(expected);
+            assertThat(scan.foundIn(text, PatternScan.Characters.of(text))).as("%s in %s, characters read first", regex, text)
+                    .isEqualTo(expected);
         }
     }
 
