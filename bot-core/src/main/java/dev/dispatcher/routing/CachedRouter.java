@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Remembers recent decisions so a task asked again (a retry, a colleague pasting the same bug) is answered without
@@ -17,6 +18,9 @@ import java.util.Locale;
 public final class CachedRouter implements Router {
 
     private record Key(String routed, boolean longer, long correctionsVersion) {}
+
+    /** Runs of whitespace, folded to one space in a key (compiled once: {@code String.replaceAll} compiles every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Router delegate;
     private final CorrectionMemory corrections;
@@ -55,7 +59,7 @@ public final class CachedRouter implements Router {
         String text = task == null ? "" : task;
         boolean longer = text.length() > routedChars;
         String routed = longer ? text.substring(0, routedChars) : text;
-        String folded = routed.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String folded = WHITESPACE.matcher(routed.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return cache.get(new Key(folded, longer, corrections.version()), key -> delegate.route(task));
     }
 
