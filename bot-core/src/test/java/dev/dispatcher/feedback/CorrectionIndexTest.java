@@ -64,6 +64,9 @@ class CorrectionIndexTest {
             // every third task is a corrected one with a word dropped or added, so near-identical ones are met too
             List<String> task = q % 3 == 0 ? nearly(items.get(random.nextInt(items.size())).contentTerms(), random, vocabulary)
                     : someTerms(random, vocabulary);
+            if (q % 5 == 0) {
+                task.add("unseen" + q);   // a word no corrected task has counts in the similarity, but cannot be shared
+            }
             Map<String, CorrectionMemory.Vote> expected = bruteForce(items, task, leaning);
             assertSameVotes(built.votes(task), expected);
             assertSameVotes(oneByOne.votes(task), expected);
