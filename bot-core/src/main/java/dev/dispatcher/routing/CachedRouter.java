@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Remembers recent decisions so a task asked again (a retry, a colleague pasting the same bug) is answered without
@@ -19,8 +18,6 @@ public final class CachedRouter implements Router {
 
     private record Key(String routed, boolean longer, long correctionsVersion) {}
 
-    /** Runs of whitespace, folded to one space in a key (compiled once: {@code String.replaceAll} compiles every call). */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Router delegate;
     private final CorrectionMemory corrections;
@@ -59,8 +56,25 @@ public final class CachedRouter implements Router {
         String text = task == null ? "" : task;
         boolean longer = text.length() > routedChars;
         String routed = longer ? text.substring(0, routedChars) : text;
-        String folded = WHITESPACE.matcher(routed.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String folded = foldWhitespace(routed.strip()).toLowerCase(Locale.ROOT);
         return cache.get(new Key(folded, longer, corrections.version()), key -> delegate.route(task));
+    }
+
+    /** Each run of whitespace (what {@code \s} means: space, tab, line breaks, form feed) as one space. */
+    static String foldWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out.toString();
     }
 
     /** Hits, misses and evictions since start. */

@@ -32,6 +32,8 @@ public final class WeightedRouter implements Router {
     private final RoutingSettings settings;
     private final List<Specialist> specialists;
     private final int fallbackIndex;
+    /** Each specialist's two strongest keywords, by id: sorting every keyword on each clarification cost a fallback dear. */
+    private final Map<String, List<String>> strongestTerms;
 
     public WeightedRouter(RoutingModel model, CorrectionMemory corrections) {
         this.model = model;
@@ -41,6 +43,9 @@ public final class WeightedRouter implements Router {
         this.settings = catalog.settings();
         this.specialists = catalog.specialists();
         this.fallbackIndex = RoutingModel.indexOf(specialists, catalog.fallback().id());
+        Map<String, List<String>> strongest = new java.util.HashMap<>();
+        specialists.forEach(s -> strongest.put(s.id(), s.strongestTerms(2)));
+        this.strongestTerms = Map.copyOf(strongest);
     }
 
     /** A router that trains its own model on the knowledge base's examples. */
@@ -188,9 +193,9 @@ public final class WeightedRouter implements Router {
 
     /** Two strong keywords from each likely specialist (or from every specialist when none is likely). */
     private List<String> suggestions(List<String> candidates) {
-        List<Specialist> from = candidates.isEmpty()
-                ? specialists.stream().filter(s -> !s.id().equals(catalog.fallback().id())).toList()
-                : candidates.stream().map(catalog::get).toList();
-        return from.stream().flatMap(s -> s.strongestTerms(2).stream()).distinct().toList();
+        List<String> from = candidates.isEmpty()
+                ? specialists.stream().map(Specialist::id).filter(id -> !id.equals(catalog.fallback().id())).toList()
+                : candidates;
+        return from.stream().flatMap(id -> strongestTerms.get(id).stream()).distinct().toList();
     }
 }

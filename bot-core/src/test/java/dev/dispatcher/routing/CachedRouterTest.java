@@ -48,6 +48,21 @@ class CachedRouterTest {
     }
 
     @Test
+    @DisplayName("folds whitespace in its keys exactly as the regular expression \\s+ would")
+    void foldsWhitespaceAsTheRegex() {
+        String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003\u001Cé";
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 0; n < 10_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(10); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(CachedRouter.foldWhitespace(text.toString())).as("%s", text)
+                    .isEqualTo(text.toString().replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
     @DisplayName("forgets a decision once it is older than the configured age")
     void expires() {
         CachedRouter cache = new CachedRouter(counting, memory, 100, Duration.ofMinutes(10), 2000, fakeTicker);
