@@ -92,7 +92,7 @@ public final class LabelledExamples {
             if ((double) count * count < surelyBelow * termCounts[id]) {
                 continue;
             }
-            double similarity = shared.count(id) / Math.sqrt(taskSize * termCounts[id]);
+            double similarity = count / Math.sqrt(taskSize * termCounts[id]);
             if (similarity >= minSimilarity) {
                 int specialist = specialistOf[id];
                 voted[specialist] = true;

@@ -78,7 +78,7 @@ public final class TextAnalyzer {
 
     /** Both lists of terms of a text, read in one pass (routing needs both, and analysis is a good part of a route). */
     public Terms analyse(String text) {
-        return analyze(analyzer, withoutEndpointPrefix(text));
+        return analyze(withoutEndpointPrefix(text));
     }
 
     /**
@@ -93,7 +93,7 @@ public final class TextAnalyzer {
         return endpointPrefix == null ? text : endpointPrefix.matcher(text).replaceAll(" ");
     }
 
-    private Terms analyze(Analyzer analyzer, String text) {
+    private Terms analyze(String text) {
         List<String> all = new ArrayList<>();
         List<String> content = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", openIdentifiers(text))) {
