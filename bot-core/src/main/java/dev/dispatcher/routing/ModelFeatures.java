@@ -20,7 +20,7 @@ final class ModelFeatures {
 
     static final String BIAS = "b";
     /** How many feature keys are kept as one shared instance, a bound no stream of new words can outgrow. */
-    private static final int SHARED_KEYS = 50_000;
+    private static final int SHARED_KEYS = 20_000;
     /**
      * Feature keys by what they are made of, so the model's weights are found by an instance whose hash is known and
      * which is the very key the weights are stored under, instead of a string built and hashed for every route.

@@ -41,7 +41,7 @@ public final class TextAnalyzer {
      * How many distinct terms are kept as one shared instance: the knowledge base's, the examples' and the keywords'
      * (a few thousand) and then the first words of tasks, up to a bound a stream of never-seen words cannot outgrow.
      */
-    static final int SHARED_TERMS = 50_000;
+    static final int SHARED_TERMS = 20_000;
 
     private final Analyzer analyzer = analyzer();
     /**
