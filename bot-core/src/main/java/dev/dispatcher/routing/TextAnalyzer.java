@@ -125,6 +125,11 @@ public final class TextAnalyzer {
         return known == null ? word : known;
     }
 
+    /** How many terms are kept as shared instances. */
+    int sharedTermCount() {
+        return shared.size();
+    }
+
     /** Separates identifier parts so each can match on its own. */
     static String openIdentifiers(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -45,4 +45,18 @@ class TextAnalyzerTest {
         assertThat(analyzer.terms("how does the system work")).contains("how", "the");
         assertThat(analyzer.contentTerms("how does the system work")).doesNotContain("the").contains("system");
     }
+
+    @Test
+    @DisplayName("gives a word met again the same instance, and keeps a bounded number of them whatever tasks bring")
+    void sharesTermInstancesWithinABound() {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        assertThat(analyzer.terms("database migration").get(0)).isSameAs(analyzer.terms("the database").get(1));
+
+        for (int i = 0; i < TextAnalyzer.SHARED_TERMS + 5_000; i++) {
+            analyzer.terms("word" + i);
+        }
+
+        assertThat(analyzer.sharedTermCount()).isEqualTo(TextAnalyzer.SHARED_TERMS);
+        assertThat(analyzer.terms("a brand new word" + Integer.MAX_VALUE)).endsWith("word" + Integer.MAX_VALUE);
+    }
 }
