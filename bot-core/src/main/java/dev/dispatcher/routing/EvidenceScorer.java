@@ -198,6 +198,11 @@ public final class EvidenceScorer {
         return true;
     }
 
+    /** Says the vocabulary of the indexes this scorer reads is complete (see {@link TextAnalyzer#vocabularyComplete}). */
+    void vocabularyComplete() {
+        analyzer.vocabularyComplete();
+    }
+
     List<Specialist> specialists() {
         return specialists;
     }

@@ -3,8 +3,6 @@ package dev.dispatcher.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -19,15 +17,6 @@ import java.util.Set;
 final class ModelFeatures {
 
     static final String BIAS = "b";
-    /** How many feature keys are kept as one shared instance, a bound no stream of new words can outgrow. */
-    private static final int SHARED_KEYS = 20_000;
-    /**
-     * Feature keys by what they are made of, so the model's weights are found by an instance whose hash is known and
-     * which is the very key the weights are stored under, instead of a string built and hashed for every route.
-     */
-    private static final Map<String, String> TERM_KEYS = new ConcurrentHashMap<>();
-    private static final Map<String, String> KEYWORD_KEYS = new ConcurrentHashMap<>();
-
     /** Per evidence kind, per specialist. */
     final double[][] evidence;
     /** Per role (owner and alternative of each convention kind, in that order), per specialist. */
@@ -44,7 +33,7 @@ final class ModelFeatures {
     }
 
     /** The features of an analysed task under a team's conventions. */
-    static ModelFeatures of(TaskAnalysis analysis, Conventions conventions, List<Specialist> specialists) {
+    static ModelFeatures of(TaskAnalysis analysis, Conventions conventions, List<Specialist> specialists, Keys shared) {
         int n = specialists.size();
         double[][] roles = new double[2 * conventions.size()][n];
         String domain = analysis.namedDomain() < 0 ? null : specialists.get(analysis.namedDomain()).id();
@@ -59,7 +48,7 @@ final class ModelFeatures {
         }
         Set<String> terms = new LinkedHashSet<>(analysis.contentTerms());
         List<String> keywords = new ArrayList<>();
-        analysis.keywords().forEach(list -> list.forEach(k -> keywords.add(key(KEYWORD_KEYS, "k:", k))));
+        analysis.keywords().forEach(list -> list.forEach(k -> keywords.add(shared.keywords().of(k, name -> "k:" + name))));
         String section = bestSection(analysis);
         int size = terms.size() + keywords.size() + (section == null ? 0 : 1) + 1;
         String[] keys = new String[size];
@@ -67,7 +56,7 @@ final class ModelFeatures {
         int i = 0;
         double termValue = terms.isEmpty() ? 0 : 1 / Math.sqrt(terms.size());
         for (String term : terms) {
-            keys[i] = key(TERM_KEYS, "t:", term);
+            keys[i] = shared.terms().of(term, name -> "t:" + name);
             values[i++] = termValue;
         }
         double keywordValue = keywords.isEmpty() ? 0 : 1 / Math.sqrt(keywords.size());
@@ -84,16 +73,21 @@ final class ModelFeatures {
         return new ModelFeatures(analysis.evidence(), roles, keys, values);
     }
 
-    /** The shared instance of {@code prefix + name}. */
-    private static String key(Map<String, String> byName, String prefix, String name) {
-        String key = byName.get(name);
-        if (key == null) {
-            key = prefix + name;
-            if (byName.size() < SHARED_KEYS) {
-                byName.putIfAbsent(name, key);
-            }
+    /**
+     * The shared instances of feature keys, so the model's weights are found by the very key they are stored under,
+     * its hash known, instead of a string built and hashed for every route; kept while the model is trained.
+     */
+    record Keys(SharedStrings terms, SharedStrings keywords) {
+
+        Keys() {
+            this(new SharedStrings(), new SharedStrings());
         }
-        return key;
+
+        /** Keeps no new keys: the model is trained. */
+        void close() {
+            terms.close();
+            keywords.close();
+        }
     }
 
     /** Below this probability of a kind, a task takes the kind's roles more weakly than its probability says. */

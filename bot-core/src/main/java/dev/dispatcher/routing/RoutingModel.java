@@ -34,9 +34,10 @@ public final class RoutingModel {
     private final LinearModel trained;
     private final double temperature;
     private final double alsoConsider;
+    private final ModelFeatures.Keys keys;
 
     private RoutingModel(SpecialistCatalog catalog, KnowledgeBase knowledge, EvidenceScorer scorer, LinearModel trained,
-                         double temperature, double alsoConsider) {
+                         double temperature, double alsoConsider, ModelFeatures.Keys keys) {
         this.catalog = catalog;
         this.knowledge = knowledge;
         this.specialists = catalog.specialists();
@@ -45,6 +46,7 @@ public final class RoutingModel {
         this.trained = trained;
         this.temperature = temperature;
         this.alsoConsider = alsoConsider;
+        this.keys = keys;
     }
 
     /** Builds the evidence and trains the model on the knowledge base's labelled examples. */
@@ -72,8 +74,10 @@ public final class RoutingModel {
         EvidenceScorer scorer = bare.withExamples(
                 new ExampleEvidence(examples, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
         LinearModel prior = ModelTraining.prior(specialists.size(), conventions);
+        ModelFeatures.Keys keys = new ModelFeatures.Keys();
         if (examples.isEmpty()) {
-            return new RoutingModel(catalog, knowledge, scorer, prior, 1.0, WITHOUT_EXAMPLES_ALSO_CONSIDER);
+            vocabularyComplete(scorer, keys);
+            return new RoutingModel(catalog, knowledge, scorer, prior, 1.0, WITHOUT_EXAMPLES_ALSO_CONSIDER, keys);
         }
         // Every specialist's examples weigh the same in training, however many were written for it.
         java.util.Map<String, Integer> perLabel = new java.util.HashMap<>();
@@ -83,7 +87,7 @@ public final class RoutingModel {
         // independent, so they are scored (and below, trained) in parallel: start-up is mostly this.
         List<List<ModelTraining.Scored>> folds = IntStream.range(0, ModelTraining.FOLDS).parallel()
                 .mapToObj(f -> scoreFold(f, examples, bare, vocabulary, settings, conventions, specialists, perLabel,
-                        average))
+                        average, keys))
                 .toList();
         List<ModelTraining.Scored> all = folds.stream().flatMap(List::stream).toList();
         LinearModel trained = ModelTraining.train(all, prior);
@@ -101,14 +105,25 @@ public final class RoutingModel {
             }
         }
         double temperature = ModelTraining.fitTemperature(heldOut, labels);
+        vocabularyComplete(scorer, keys);
         return new RoutingModel(catalog, knowledge, scorer, trained, temperature,
-                alsoConsiderThreshold(heldOut, temperature, settings.alsoConsiderShare()));
+                alsoConsiderThreshold(heldOut, temperature, settings.alsoConsiderShare()), keys);
+    }
+
+    /**
+     * Training has analysed everything the indexes and the model are built from: from now on only tasks and corrections
+     * bring new words, which are not kept as shared instances (see {@link SharedStrings}).
+     */
+    private static void vocabularyComplete(EvidenceScorer scorer, ModelFeatures.Keys keys) {
+        scorer.vocabularyComplete();
+        keys.close();
     }
 
     /** Scores fold {@code f}'s examples with evidence from the other folds' examples only. */
     private static List<ModelTraining.Scored> scoreFold(int f, List<ExampleEvidence.AnalysedExample> examples,
             EvidenceScorer bare, KindClassifier.Vocabulary vocabulary, RoutingSettings settings, Conventions conventions,
-            List<Specialist> specialists, java.util.Map<String, Integer> perLabel, double average) {
+            List<Specialist> specialists, java.util.Map<String, Integer> perLabel, double average,
+            ModelFeatures.Keys keys) {
         List<ExampleEvidence.AnalysedExample> others = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             if (ModelTraining.foldOf(i) != f) {
@@ -121,7 +136,7 @@ public final class RoutingModel {
         for (int i = 0; i < examples.size(); i++) {
             if (ModelTraining.foldOf(i) == f) {
                 ExampleEvidence.AnalysedExample e = examples.get(i);
-                ModelFeatures features = ModelFeatures.of(foldScorer.analyse(e.text()), conventions, specialists);
+                ModelFeatures features = ModelFeatures.of(foldScorer.analyse(e.text()), conventions, specialists, keys);
                 scored.add(new ModelTraining.Scored(features, indexOf(specialists, e.label()),
                         average / perLabel.get(e.label())));
             }
@@ -183,7 +198,7 @@ public final class RoutingModel {
 
     /** What the model reads of an analysed task; worth keeping when it is scored by more than one model. */
     ModelFeatures features(TaskAnalysis task) {
-        return ModelFeatures.of(task, conventions, specialists);
+        return ModelFeatures.of(task, conventions, specialists, keys);
     }
 
     /** Scores with the team's model, or with the model as trained when {@code model} is {@code null}. */

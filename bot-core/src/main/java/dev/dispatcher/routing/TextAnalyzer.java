@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -37,18 +36,12 @@ public final class TextAnalyzer {
 
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-    /**
-     * How many distinct terms are kept as one shared instance: the knowledge base's, the examples' and the keywords'
-     * (a few thousand) and then the first words of tasks, up to a bound a stream of never-seen words cannot outgrow.
-     */
-    static final int SHARED_TERMS = 20_000;
-
     private final Analyzer analyzer = analyzer();
     /**
-     * One instance per term: every index is keyed by the instances the analysis of its material returned, so a task's
-     * terms meet them by identity, with their hash already computed, in every index a route consults.
+     * One instance per term of the routing vocabulary: every index is keyed by the instances the analysis of its
+     * material returned, so a task's terms meet them by identity, with their hash already computed.
      */
-    private final Map<String, String> shared = new ConcurrentHashMap<>();
+    private final SharedStrings vocabulary = new SharedStrings();
     private final Pattern endpointPrefix;
 
     /** An analyzer that keeps every word. */
@@ -115,19 +108,20 @@ public final class TextAnalyzer {
     }
 
     private String sharedInstance(String word) {
-        String known = shared.get(word);
-        if (known != null) {
-            return known;
-        }
-        if (shared.size() < SHARED_TERMS) {
-            known = shared.putIfAbsent(word, word);
-        }
-        return known == null ? word : known;
+        return vocabulary.of(word, UnaryOperator.identity());
+    }
+
+    /**
+     * Says the routing vocabulary is complete (the indexes are built): words met from now on, in tasks and
+     * corrections, are not kept as shared instances.
+     */
+    void vocabularyComplete() {
+        vocabulary.close();
     }
 
     /** How many terms are kept as shared instances. */
     int sharedTermCount() {
-        return shared.size();
+        return vocabulary.size();
     }
 
     /** Separates identifier parts so each can match on its own. */

@@ -52,11 +52,24 @@ class TextAnalyzerTest {
         TextAnalyzer analyzer = new TextAnalyzer();
         assertThat(analyzer.terms("database migration").get(0)).isSameAs(analyzer.terms("the database").get(1));
 
-        for (int i = 0; i < TextAnalyzer.SHARED_TERMS + 5_000; i++) {
+        for (int i = 0; i < SharedStrings.LIMIT + 5_000; i++) {
             analyzer.terms("word" + i);
         }
 
-        assertThat(analyzer.sharedTermCount()).isEqualTo(TextAnalyzer.SHARED_TERMS);
+        assertThat(analyzer.sharedTermCount()).isEqualTo(SharedStrings.LIMIT);
         assertThat(analyzer.terms("a brand new word" + Integer.MAX_VALUE)).endsWith("word" + Integer.MAX_VALUE);
+    }
+
+    @Test
+    @DisplayName("keeps no new shared instances once the routing vocabulary is complete")
+    void keepsNoWordsOfTasksOnceTheVocabularyIsComplete() {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        String database = analyzer.terms("database").get(0);
+        analyzer.vocabularyComplete();
+
+        analyzer.terms("a task about sqlalchemy sessions");
+
+        assertThat(analyzer.sharedTermCount()).isEqualTo(1);
+        assertThat(analyzer.terms("the database").get(1)).isSameAs(database);
     }
 }
