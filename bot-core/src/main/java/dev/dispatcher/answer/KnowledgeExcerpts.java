@@ -25,6 +25,7 @@ public final class KnowledgeExcerpts {
         this.knowledge = knowledge;
         this.analyzer = analyzer;
         this.index = new SectionIndex(knowledge.sections(), analyzer);
+        analyzer.vocabularyComplete();
     }
 
     /**

@@ -115,7 +115,7 @@ public final class TextAnalyzer {
      * Says the routing vocabulary is complete (the indexes are built): words met from now on, in tasks and
      * corrections, are not kept as shared instances.
      */
-    void vocabularyComplete() {
+    public void vocabularyComplete() {
         vocabulary.close();
     }
 
