@@ -186,9 +186,10 @@ final class CorrectionIndex {
             long overlap = counted;
             if (id < recent) {
                 // counted by the rarest terms only: it shares at most the others too (and never more terms than
-                // either has), and near-identical needs overlap² >= 0.81 task * terms (checked loosely here, exactly below)
+                // either has), and near-identical needs 100 overlap² >= 81 task * terms (in integers exactly the
+                // floating-point test below: where the two are equal the square root is exact)
                 long atMost = Math.min(counted + unwalked, Math.min(terms, taskTerms));
-                if (5 * atMost * atMost < 4 * taskTerms * terms) {
+                if (100 * atMost * atMost < 81 * taskTerms * terms) {
                     continue;
                 }
                 overlap = overlap(current.terms(), starts[id], starts[id + 1], taskNumbers,
@@ -221,11 +222,11 @@ final class CorrectionIndex {
     /**
      * Counts, in the task's rarest lists, every older corrected task that could be near-identical to the task. One is when overlap / sqrt(task *
      * terms) >= 0.9, and as the overlap is at most its terms, that needs an overlap of at least 0.81 of the task's terms
-     * (0.8 here, to be safe from rounding): it has at least one of the task's rarest {@code task - that + 1} terms,
+     * (counted in integers, so exactly): it has at least one of the task's rarest {@code task - that + 1} terms,
      * counting terms no corrected task has as the rarest. Returns how many lists it walked.
      */
     private static int countNearIdenticalCandidates(List<int[]> lists, int taskTerms, int recent, SharedTerms shared) {
-        int needed = Math.max(1, (int) Math.floor(0.8 * taskTerms));
+        int needed = (int) ((81L * taskTerms + 99) / 100);   // the least integer >= 0.81 task
         int rarest = Math.min(lists.size(), taskTerms - needed + 1 - (taskTerms - lists.size()));
         if (rarest <= 0) {
             return 0;
@@ -237,13 +238,13 @@ final class CorrectionIndex {
         return rarest;
     }
 
-    /** The smallest overlap that passes the loose near-identical test (5 overlap² >= 4 task * terms) above. */
+    /** The smallest overlap that makes a task near-identical (100 overlap² >= 81 task * terms). */
     private static long leastNearIdentical(long taskTerms, long terms) {
-        long least = (long) Math.ceil(Math.sqrt(0.8 * taskTerms * terms));
-        while (least > 0 && 5 * (least - 1) * (least - 1) >= 4 * taskTerms * terms) {
+        long least = (long) Math.ceil(Math.sqrt(0.81 * taskTerms * terms));
+        while (least > 0 && 100 * (least - 1) * (least - 1) >= 81 * taskTerms * terms) {
             least--;
         }
-        while (5 * least * least < 4 * taskTerms * terms) {
+        while (100 * least * least < 81 * taskTerms * terms) {
             least++;
         }
         return least;
