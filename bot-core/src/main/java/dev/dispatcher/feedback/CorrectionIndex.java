@@ -153,26 +153,39 @@ final class CorrectionIndex {
         }
         Set<String> task = new HashSet<>(contentTerms);
         long taskTerms = task.size();
-        List<int[]> lists = new ArrayList<>(task.size());
-        int[] taskNumbers = new int[task.size()];
+        List<Posting> known = new ArrayList<>(task.size());
         for (String term : task) {
             Posting posting = postings.get(term);
             if (posting != null) {
-                taskNumbers[lists.size()] = posting.term();
-                lists.add(posting.ids());
+                known.add(posting);
             }
         }
-        if (lists.isEmpty()) {
+        if (known.isEmpty()) {
             return Map.of();
         }
+        known.sort((a, b) -> Integer.compare(a.ids().length, b.ids().length));   // rarest first
+        List<int[]> lists = new ArrayList<>(known.size());
+        known.forEach(posting -> lists.add(posting.ids()));
         int recent = Math.max(0, size - leaning);
         SharedTerms shared = SharedTerms.forThisThread(size);
-        for (int[] ids : lists) {
-            shared.add(ids, recent, size);
+        // A task leans on a recent one only when similarity >= 0.5, so when 4 overlap² >= task * terms, and as the
+        // overlap is at most its terms, when it shares at least a quarter of the task's terms: the commonest
+        // (that - 1) terms' lists need not be walked (they hold most postings); a recent task is checked for them below.
+        int lean = (int) ((taskTerms + 3) / 4);
+        int commonest = Math.min(lean - 1, lists.size());
+        for (int k = 0; k < lists.size() - commonest; k++) {
+            shared.add(lists.get(k), recent, size);
+        }
+        int[] commonNumbers = new int[commonest];
+        for (int k = 0; k < commonest; k++) {
+            commonNumbers[k] = known.get(lists.size() - 1 - k).term();
         }
         int walked = recent > 0 ? countNearIdenticalCandidates(lists, task.size(), recent, shared) : 0;
         int unwalked = lists.size() - walked;
-        taskNumbers = Arrays.copyOf(taskNumbers, lists.size());
+        int[] taskNumbers = new int[known.size()];
+        for (int k = 0; k < taskNumbers.length; k++) {
+            taskNumbers[k] = known.get(k).term();
+        }
         Arrays.sort(taskNumbers);
         int[] starts = current.starts();
         List<String> names = specialists;
@@ -184,6 +197,14 @@ final class CorrectionIndex {
             int counted = shared.take(id);
             long terms = starts[id + 1] - starts[id];
             long overlap = counted;
+            if (id >= recent && commonest > 0) {
+                // counted without the commonest terms: it shares at most those too
+                long atMost = Math.min(counted + commonest, Math.min(terms, taskTerms));
+                if (4 * atMost * atMost < taskTerms * terms) {
+                    continue;
+                }
+                overlap += has(current.terms(), starts[id], starts[id + 1], commonNumbers);
+            }
             if (id < recent) {
                 // counted by the rarest terms only: it shares at most the others too (and never more terms than
                 // either has), and near-identical needs 100 overlap² >= 81 task * terms (in integers exactly the
@@ -220,7 +241,8 @@ final class CorrectionIndex {
     }
 
     /**
-     * Counts, in the task's rarest lists, every older corrected task that could be near-identical to the task. One is when overlap / sqrt(task *
+     * Counts, in the task's rarest lists (the first of {@code lists}), every older corrected task that could be
+     * near-identical to the task. One is when overlap / sqrt(task *
      * terms) >= 0.9, and as the overlap is at most its terms, that needs an overlap of at least 0.81 of the task's terms
      * (counted in integers, so exactly): it has at least one of the task's rarest {@code task - that + 1} terms,
      * counting terms no corrected task has as the rarest. Returns how many lists it walked.
@@ -231,11 +253,19 @@ final class CorrectionIndex {
         if (rarest <= 0) {
             return 0;
         }
-        lists.sort((a, b) -> Integer.compare(a.length, b.length));
         for (int i = 0; i < rarest; i++) {
             shared.add(lists.get(i), 0, recent);
         }
         return rarest;
+    }
+
+    /** How many of {@code numbers} the ascending term numbers {@code terms[from]} to {@code terms[to]} hold. */
+    private static int has(int[] terms, int from, int to, int[] numbers) {
+        int found = 0;
+        for (int number : numbers) {
+            found += Arrays.binarySearch(terms, from, to, number) >= 0 ? 1 : 0;
+        }
+        return found;
     }
 
     /** The smallest overlap that makes a task near-identical (100 overlap² >= 81 task * terms). */
