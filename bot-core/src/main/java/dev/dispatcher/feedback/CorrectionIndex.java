@@ -163,7 +163,7 @@ final class CorrectionIndex {
         if (known.isEmpty()) {
             return Map.of();
         }
-        known.sort((a, b) -> Integer.compare(a.ids().length, b.ids().length));   // rarest first
+        rarestFirst(known);
         List<int[]> lists = new ArrayList<>(known.size());
         known.forEach(posting -> lists.add(posting.ids()));
         int recent = Math.max(0, size - leaning);
@@ -214,7 +214,7 @@ final class CorrectionIndex {
                     continue;
                 }
                 overlap = overlap(current.terms(), starts[id], starts[id + 1], taskNumbers,
-                        leastNearIdentical(taskTerms, terms));
+                        leastNearIdentical(taskTerms, terms, atMost));
             }
             // similarity >= SIMILAR in integers: overlap / sqrt(task * terms) >= 1/2 exactly when 4 overlap² >= task *
             // terms (where the two are equal the square root is exact, so the floating-point test agrees)
@@ -259,6 +259,19 @@ final class CorrectionIndex {
         return rarest;
     }
 
+    /** Sorts a task's few posting lists, shortest first, keeping the order of equals (as {@code List.sort} does). */
+    private static void rarestFirst(List<Posting> known) {
+        for (int i = 1; i < known.size(); i++) {
+            Posting moving = known.get(i);
+            int j = i;
+            while (j > 0 && known.get(j - 1).ids().length > moving.ids().length) {
+                known.set(j, known.get(j - 1));
+                j--;
+            }
+            known.set(j, moving);
+        }
+    }
+
     /** How many of {@code numbers} the ascending term numbers {@code terms[from]} to {@code terms[to]} hold. */
     private static int has(int[] terms, int from, int to, int[] numbers) {
         int found = 0;
@@ -268,14 +281,14 @@ final class CorrectionIndex {
         return found;
     }
 
-    /** The smallest overlap that makes a task near-identical (100 overlap² >= 81 task * terms). */
-    private static long leastNearIdentical(long taskTerms, long terms) {
-        long least = (long) Math.ceil(Math.sqrt(0.81 * taskTerms * terms));
+    /**
+     * The smallest overlap that makes a task near-identical (100 overlap² >= 81 task * terms), counting down from
+     * {@code enough}, an overlap known to do so (a step or two, where a square root cost more than the merge it saves).
+     */
+    private static long leastNearIdentical(long taskTerms, long terms, long enough) {
+        long least = enough;
         while (least > 0 && 100 * (least - 1) * (least - 1) >= 81 * taskTerms * terms) {
             least--;
-        }
-        while (100 * least * least < 81 * taskTerms * terms) {
-            least++;
         }
         return least;
     }
