@@ -31,25 +31,59 @@ final class LessonPlan {
     /** The lessons the rows give (oldest first correction first), and the counts they leave. */
     record Plan(List<TeamLearning.Lesson> lessons, Counts counts) {}
 
-    /** How many corrections each person had counted in each hour, and the newest correction time seen. */
-    record Counts(Map<UserHour, Integer> perUserHour, long latest) {
+        /**
+     * How many trusted corrections each person made in the newest clock hour, which is all the hourly cap needs once
+     * corrections come in order. Counted in place, not copied per correction (with many people correcting in one hour,
+     * copying made learning one correction cost a millisecond); so not thread-safe: used under its learner's lock.
+     */
+    static final class Counts {
+
+        private final Map<UserHour, Integer> perUserHour;
+        private long latest;
+
+        private Counts(Map<UserHour, Integer> perUserHour, long latest) {
+            this.perUserHour = perUserHour;
+            this.latest = latest;
+        }
 
         static Counts none() {
-            return new Counts(Map.of(), Long.MIN_VALUE);
+            return new Counts(new HashMap<>(), Long.MIN_VALUE);
+        }
+
+        /** The counts of the hour of {@code latest}, taken from counts of any hours up to it. */
+        static Counts of(Map<UserHour, Integer> counts, long latest) {
+            Counts current = new Counts(new HashMap<>(counts), latest);
+            current.dropBefore(latest);
+            return current;
         }
 
         int of(FeedbackStore.CorrectionRow row) {
             return perUserHour.getOrDefault(key(row), 0);
         }
 
-        /** The counts once this row is seen (counted if trusted). */
-        Counts after(FeedbackStore.CorrectionRow row) {
-            long newest = Math.max(latest, row.createdAt());
-            Map<UserHour, Integer> next = current(perUserHour, newest);
-            if (row.trusted()) {
-                next.merge(key(row), 1, Integer::sum);
+        /** How many people's counts are kept. */
+        int tracked() {
+            return perUserHour.size();
+        }
+
+        /** The newest correction's time seen so far. */
+        long latest() {
+            return latest;
+        }
+
+        /** Sees one more row, at or after every row seen before: counted if trusted. */
+        void add(FeedbackStore.CorrectionRow row) {
+            if (row.createdAt() > latest) {
+                boolean newHour = latest == Long.MIN_VALUE
+                        || Math.floorDiv(row.createdAt(), HOUR) > Math.floorDiv(latest, HOUR);
+                latest = row.createdAt();
+                if (newHour) {
+                    dropBefore(latest);
+                }
             }
-            return new Counts(next, newest);
+            if (row.trusted()) {
+                perUserHour.merge(key(row), 1, Integer::sum);
+            }
         }
 
         static UserHour key(FeedbackStore.CorrectionRow row) {
@@ -57,18 +91,12 @@ final class LessonPlan {
         }
 
         /**
-         * Only the counts of the newest hour: a correction learnt in place comes at or after {@code latest}, so earlier
-         * hours can no longer cap anyone, and keeping them would make every correction copy the whole history.
+         * Keeps only the counts of the hour of {@code time}: a correction learnt in place comes at or after the latest,
+         * so earlier hours can no longer cap anyone.
          */
-        static Map<UserHour, Integer> current(Map<UserHour, Integer> counts, long latest) {
-            long hour = Math.floorDiv(latest, HOUR);
-            Map<UserHour, Integer> kept = new HashMap<>();
-            counts.forEach((k, v) -> {
-                if (k.hour() >= hour) {
-                    kept.put(k, v);
-                }
-            });
-            return kept;
+        private void dropBefore(long time) {
+            long hour = Math.floorDiv(time, HOUR);
+            perUserHour.keySet().removeIf(k -> k.hour() < hour);
         }
     }
 
@@ -106,7 +134,7 @@ final class LessonPlan {
             }
         }
         lessons.sort(Comparator.comparingLong(TeamLearning.Lesson::firstCorrected).thenComparing(TeamLearning.Lesson::decisionId));
-        return new Plan(lessons, new Counts(Counts.current(perUserHour, latest), latest));
+        return new Plan(lessons, Counts.of(perUserHour, latest));
     }
 
     /**

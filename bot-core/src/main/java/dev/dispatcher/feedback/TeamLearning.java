@@ -99,7 +99,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
         boolean known = appliedDecisions.contains(decisionId);
         if (lesson == null || known || rows.get(0).createdAt() < counts.latest()) {
             if (rows.size() == 1 && !known && rows.get(0).createdAt() >= counts.latest()) {
-                counts = counts.after(rows.get(0));   // not trusted, or over its author's hourly cap: weighs nothing
+                counts.add(rows.get(0));   // not trusted, or over its author's hourly cap: weighs nothing
                 return;
             }
             relearn();
@@ -137,7 +137,7 @@ public final class TeamLearning implements CorrectionMemory, Lessons {
         applied.add(lesson);
         appliedDecisions.add(lesson.decisionId());
         appliedCount = applied.size();
-        counts = counts.after(row);
+        counts.add(row);
         version.incrementAndGet();
     }
 
