@@ -31,7 +31,7 @@ final class LessonPlan {
     /** The lessons the rows give (oldest first correction first), and the counts they leave. */
     record Plan(List<TeamLearning.Lesson> lessons, Counts counts) {}
 
-        /**
+    /**
      * How many trusted corrections each person made in the newest clock hour, which is all the hourly cap needs once
      * corrections come in order. Counted in place, not copied per correction (with many people correcting in one hour,
      * copying made learning one correction cost a millisecond); so not thread-safe: used under its learner's lock.
@@ -51,7 +51,7 @@ final class LessonPlan {
         }
 
         /** The counts of the hour of {@code latest}, taken from counts of any hours up to it. */
-        static Counts of(Map<UserHour, Integer> counts, long latest) {
+        static Counts current(Map<UserHour, Integer> counts, long latest) {
             Counts current = new Counts(new HashMap<>(counts), latest);
             current.dropBefore(latest);
             return current;
@@ -134,7 +134,7 @@ final class LessonPlan {
             }
         }
         lessons.sort(Comparator.comparingLong(TeamLearning.Lesson::firstCorrected).thenComparing(TeamLearning.Lesson::decisionId));
-        return new Plan(lessons, Counts.of(perUserHour, latest));
+        return new Plan(lessons, Counts.current(perUserHour, latest));
     }
 
     /**
