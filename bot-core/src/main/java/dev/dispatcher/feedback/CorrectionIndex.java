@@ -164,24 +164,22 @@ final class CorrectionIndex {
             return Map.of();
         }
         rarestFirst(known);
-        List<int[]> lists = new ArrayList<>(known.size());
-        known.forEach(posting -> lists.add(posting.ids()));
         int recent = Math.max(0, size - leaning);
         SharedTerms shared = SharedTerms.forThisThread(size);
         // A task leans on a recent one only when similarity >= 0.5, so when 4 overlap² >= task * terms, and as the
         // overlap is at most its terms, when it shares at least a quarter of the task's terms: the commonest
         // (that - 1) terms' lists need not be walked (they hold most postings); a recent task is checked for them below.
         int lean = (int) ((taskTerms + 3) / 4);
-        int commonest = Math.min(lean - 1, lists.size());
-        for (int k = 0; k < lists.size() - commonest; k++) {
-            shared.add(lists.get(k), recent, size);
+        int commonest = Math.min(lean - 1, known.size());
+        for (int k = 0; k < known.size() - commonest; k++) {
+            shared.add(known.get(k).ids(), recent, size);
         }
         int[] commonNumbers = new int[commonest];
         for (int k = 0; k < commonest; k++) {
-            commonNumbers[k] = known.get(lists.size() - 1 - k).term();
+            commonNumbers[k] = known.get(known.size() - 1 - k).term();
         }
-        int walked = recent > 0 ? countNearIdenticalCandidates(lists, task.size(), recent, shared) : 0;
-        int unwalked = lists.size() - walked;
+        int walked = recent > 0 ? countNearIdenticalCandidates(known, task.size(), recent, shared) : 0;
+        int unwalked = known.size() - walked;
         int[] taskNumbers = new int[known.size()];
         for (int k = 0; k < taskNumbers.length; k++) {
             taskNumbers[k] = known.get(k).term();
@@ -241,20 +239,20 @@ final class CorrectionIndex {
     }
 
     /**
-     * Counts, in the task's rarest lists (the first of {@code lists}), every older corrected task that could be
+     * Counts, in the task's rarest lists (the first of {@code known}), every older corrected task that could be
      * near-identical to the task. One is when overlap / sqrt(task *
      * terms) >= 0.9, and as the overlap is at most its terms, that needs an overlap of at least 0.81 of the task's terms
      * (counted in integers, so exactly): it has at least one of the task's rarest {@code task - that + 1} terms,
      * counting terms no corrected task has as the rarest. Returns how many lists it walked.
      */
-    private static int countNearIdenticalCandidates(List<int[]> lists, int taskTerms, int recent, SharedTerms shared) {
+    private static int countNearIdenticalCandidates(List<Posting> known, int taskTerms, int recent, SharedTerms shared) {
         int needed = (int) ((81L * taskTerms + 99) / 100);   // the least integer >= 0.81 task
-        int rarest = Math.min(lists.size(), taskTerms - needed + 1 - (taskTerms - lists.size()));
+        int rarest = Math.min(known.size(), taskTerms - needed + 1 - (taskTerms - known.size()));
         if (rarest <= 0) {
             return 0;
         }
         for (int i = 0; i < rarest; i++) {
-            shared.add(lists.get(i), 0, recent);
+            shared.add(known.get(i).ids(), 0, recent);
         }
         return rarest;
     }

@@ -17,6 +17,7 @@ import java.util.Set;
 final class ModelFeatures {
 
     static final String BIAS = "b";
+
     /** Per evidence kind, per specialist. */
     final double[][] evidence;
     /** Per role (owner and alternative of each convention kind, in that order), per specialist. */
