@@ -3,10 +3,12 @@ package dev.dispatcher.routing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
@@ -19,6 +21,7 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * Turns text into the stemmed terms routing compares: tasks, configured keywords and knowledge-base sections all pass
@@ -184,12 +187,76 @@ public final class TextAnalyzer {
                 TokenStream stream = new EnglishPossessiveFilter(source);
                 stream = new LowerCaseFilter(stream);
                 stream = new StopWordMarker(stream);
+                // Components are per thread, and so is the memory of stems the two filters around the stemmers share.
+                StemMemory stems = new StemMemory();
+                stream = stems.recall(stream);
                 stream = new KStemFilter(stream);
                 // KStem's dictionary keeps some plurals ("sessions"); the minimal stemmer folds what it leaves.
                 stream = new EnglishMinimalStemFilter(stream);
+                stream = stems.remember(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };
+    }
+
+    /**
+     * Each word's stem, as the stemmers gave it the first time the word was met (stemming a word is a pure function of
+     * it): a word met again is marked a keyword, which both stemmers pass by, and given its remembered stem. Stemming
+     * was half of the analysis, and a team's tasks use the same few thousand words. Bounded; one per thread's analysis
+     * components, so not thread-safe.
+     */
+    private static final class StemMemory {
+
+        /** Words beyond this many are stemmed every time. */
+        private static final int LIMIT = 20_000;
+
+        private final CharArrayMap<char[]> stems = new CharArrayMap<>(1024, false);
+        /** The word the stemmers are stemming now, when it is not remembered yet. */
+        private char[] unstemmed;
+
+        TokenStream recall(TokenStream input) {
+            return new TokenFilter(input) {
+                private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+                private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+                @Override
+                public boolean incrementToken() throws IOException {
+                    if (!input.incrementToken()) {
+                        return false;
+                    }
+                    unstemmed = null;
+                    if (keyword.isKeyword()) {
+                        return true;
+                    }
+                    char[] stem = stems.get(term.buffer(), 0, term.length());
+                    if (stem != null) {
+                        term.copyBuffer(stem, 0, stem.length);
+                        keyword.setKeyword(true);
+                    } else if (stems.size() < LIMIT) {
+                        unstemmed = Arrays.copyOf(term.buffer(), term.length());
+                    }
+                    return true;
+                }
+            };
+        }
+
+        TokenStream remember(TokenStream input) {
+            return new TokenFilter(input) {
+                private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+                @Override
+                public boolean incrementToken() throws IOException {
+                    if (!input.incrementToken()) {
+                        return false;
+                    }
+                    if (unstemmed != null) {
+                        stems.put(unstemmed, Arrays.copyOf(term.buffer(), term.length()));
+                        unstemmed = null;
+                    }
+                    return true;
+                }
+            };
+        }
     }
 
     /** Marks stop words instead of dropping them, so one pass gives the terms with and without them. */

@@ -2,6 +2,7 @@ package dev.dispatcher.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,35 @@ class TextAnalyzerTest {
 
         assertThat(analyzer.sharedTermCount()).isEqualTo(1);
         assertThat(analyzer.terms("the database").get(1)).isSameAs(database);
+    }
+
+    @Test
+    @DisplayName("stems a word met again as it did the first time, also once it remembers as many stems as it may")
+    void stemsAWordMetAgainAsTheFirstTime() {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        String inflected = "sessions deploying queries migrations tokens users entities logged expired OOMKilled";
+        List<String> first = analyzer.terms(inflected);
+        StringBuilder manyWords = new StringBuilder();
+        for (int i = 0; i < 25_000; i++) {
+            manyWords.append(lettersFor(i)).append(i % 2 == 0 ? "ings " : "ed ");
+        }
+
+        List<String> many = analyzer.terms(manyWords.toString());
+
+        assertThat(analyzer.terms(manyWords.toString())).isEqualTo(many);
+        assertThat(analyzer.terms(inflected)).isEqualTo(first).isEqualTo(new TextAnalyzer().terms(inflected));
+        for (String word : inflected.split(" ")) {
+            assertThat(analyzer.terms(word)).as(word).isEqualTo(new TextAnalyzer().terms(word));
+        }
+    }
+
+    /** A word of small letters for a number (0 is "a", 26 is "ba"), so that numbers give distinct words. */
+    private static String lettersFor(int number) {
+        StringBuilder word = new StringBuilder();
+        do {
+            word.insert(0, (char) ('a' + number % 26));
+            number /= 26;
+        } while (number > 0);
+        return word.toString();
     }
 }
