@@ -13,8 +13,8 @@ import java.util.Map;
  * @param priority    tie-break rank, 1 first; only used when two specialists score exactly the same
  * @param document    knowledge-base document, relative to the knowledge-base root
  * @param template    prompt template file, relative to the knowledge-base root
- * @param keywords    single words with their weights, as written in the configuration
- * @param phrases     multi-word phrases with their weights
+ * @param keywords    single words with their weights, in configuration order
+ * @param phrases     multi-word phrases with their weights, in configuration order
  * @param patterns    regular expressions over the raw task text, for shapes words cannot name (exception class
  *                    names, upper-case setting names, status code ranges)
  */
@@ -31,8 +31,8 @@ public record Specialist(
         List<TextPattern> patterns) {
 
     public Specialist {
-        keywords = Map.copyOf(keywords);
-        phrases = Map.copyOf(phrases);
+        keywords = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keywords));
+        phrases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phrases));
         patterns = List.copyOf(patterns);
     }
 
@@ -50,12 +50,31 @@ public record Specialist(
         return emoji.isBlank() ? displayName : emoji + " " + displayName;
     }
 
-    /** The configured keywords and phrases, highest weight first, for suggestions in clarification requests. */
+    /**
+     * Words to suggest in a clarification request: plain keywords of the highest weight, in configuration order (which
+     * lists the seed's own keywords first), skipping one that contains or is part of a word already chosen ("emails"
+     * after "email") and identifiers (with {@code _}, {@code .}, {@code -} or digits), which say little to a person
+     * who was not sure what to ask; phrases only when the keywords run out.
+     */
     public List<String> strongestTerms(int limit) {
-        return java.util.stream.Stream.concat(keywords.entrySet().stream(), phrases.entrySet().stream())
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
+        List<String> candidates = java.util.stream.Stream.concat(
+                        keywords.entrySet().stream().filter(e -> isPlainWord(e.getKey())), phrases.entrySet().stream())
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())   // stable: configuration order kept
                 .map(Map.Entry::getKey)
                 .toList();
+        List<String> chosen = new java.util.ArrayList<>();
+        for (String term : candidates) {
+            if (chosen.size() == limit) {
+                break;
+            }
+            if (chosen.stream().noneMatch(c -> c.contains(term) || term.contains(c))) {
+                chosen.add(term);
+            }
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static boolean isPlainWord(String keyword) {
+        return keyword.length() > 2 && keyword.chars().allMatch(Character::isLetter);
     }
 }
