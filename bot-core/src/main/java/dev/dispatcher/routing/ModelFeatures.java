@@ -91,6 +91,16 @@ final class ModelFeatures {
         }
     }
 
+    /** Whether the failure-across-domains rule gave its bonus to these features' task. */
+    boolean crossDomain() {
+        for (double bonus : evidence[TaskAnalysis.EvidenceKind.CROSS_DOMAIN.ordinal()]) {
+            if (bonus > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Below this probability of a kind, a task takes the kind's roles more weakly than its probability says. */
     private static final double CONFIDENT_KIND = 0.8;
 

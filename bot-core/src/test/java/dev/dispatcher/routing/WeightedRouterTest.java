@@ -108,6 +108,22 @@ class WeightedRouterTest {
     }
 
     @Test
+    @DisplayName("is less sure of a failure spanning several domains: its temperature is fitted on the held-out examples the rule decided")
+    void crossDomainConfidenceHasItsOwnCalibration() {
+        RoutingModel model = routing.router().model();
+        TaskAnalysis crossDomain = model.analyse("Fix authentication database connection error");
+        TaskAnalysis oneDomain = model.analyse("Fix JWT token expiration problems");
+        assertThat(crossDomain.crossDomain()).isTrue();
+        assertThat(oneDomain.crossDomain()).isFalse();
+
+        // on held-out examples the fixed bonus makes the rule's scores say more than it is right (0.87 against 0.78)
+        assertThat(model.temperature(crossDomain)).isGreaterThan(1.5 * model.temperature());
+        assertThat(model.temperature(oneDomain)).isEqualTo(model.temperature());
+        RoutingDecision decision = routing.send("Fix authentication database connection error").decision();
+        assertThat(decision.confidence()).isLessThan(0.9);
+    }
+
+    @Test
     @DisplayName("reports a confidence between 0 and 1, high for a clear task")
     void reportsConfidence() {
         RoutingDecision decision = routing.send("Fix JWT token expiration problems").decision();
