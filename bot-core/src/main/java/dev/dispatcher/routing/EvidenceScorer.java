@@ -182,7 +182,7 @@ public final class EvidenceScorer {
      */
     private boolean addCrossDomainBonus(double[] keywordScores, double[] bonuses) {
         int coordinator = coordinatorIndex;
-        if (coordinator < 0 || keywordScores[coordinator] < SYMPTOM) {
+        if (coordinator < 0 || settings.crossDomainBonus() <= 0 || keywordScores[coordinator] < SYMPTOM) {
             return false;
         }
         int domains = 0;

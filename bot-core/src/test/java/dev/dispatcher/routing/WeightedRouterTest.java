@@ -2,13 +2,18 @@ package dev.dispatcher.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dispatcher.testkit.KnowledgeCopy;
 import dev.dispatcher.testkit.MiniKnowledgeBase;
 import dev.dispatcher.testkit.Routing;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("The weighted router")
 class WeightedRouterTest {
@@ -105,6 +110,22 @@ class WeightedRouterTest {
         assertThat(decision.alternates()).contains("database-architect");
         // one domain is not cross-domain: the domain's own specialist keeps it
         routing.send("Fix JWT token expiration problems").expectRoutedTo("auth-system-architect");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"crossDomainSpecialist: \"\"", "crossDomainBonus: 0"})
+    @DisplayName("lets a team turn the cross-domain rule off in routing.yaml: such a failure then goes by its evidence")
+    void crossDomainRuleCanBeTurnedOff(String setting, @TempDir Path folder) throws IOException {
+        Path knowledge = KnowledgeCopy.in(folder).root();
+        Path routingFile = knowledge.resolve("routing.yaml");
+        String yaml = Files.readString(routingFile);
+        String key = setting.substring(0, setting.indexOf(':'));
+        Files.writeString(routingFile, yaml.replaceFirst("\\n  " + key + ": [^\\n#]*", "\n  " + setting + " "));
+
+        RoutingDecision decision = Routing.withConfigIn(knowledge).send("Fix authentication database connection error").decision();
+
+        assertThat(decision.specialist()).isNotEqualTo("troubleshooting-architect");
+        assertThat(decision.detectedKeywords()).doesNotContain(EvidenceScorer.CROSS_DOMAIN);
     }
 
     @Test
