@@ -18,7 +18,6 @@ public final class CachedRouter implements Router {
 
     private record Key(String routed, boolean longer, long correctionsVersion) {}
 
-
     private final Router delegate;
     private final CorrectionMemory corrections;
     private final int routedChars;

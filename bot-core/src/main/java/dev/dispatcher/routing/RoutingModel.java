@@ -104,29 +104,37 @@ public final class RoutingModel {
                 .toList();
         List<double[]> heldOut = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        List<double[]> crossDomainHeldOut = new ArrayList<>();
-        List<Integer> crossDomainLabels = new ArrayList<>();
         List<Boolean> crossDomain = new ArrayList<>();
         for (int f = 0; f < ModelTraining.FOLDS; f++) {
             for (ModelTraining.Scored s : folds.get(f)) {
-                double[] scores = foldModels.get(f).scores(s.features());
-                heldOut.add(scores);
+                heldOut.add(foldModels.get(f).scores(s.features()));
                 labels.add(s.label());
-                boolean fired = s.features().crossDomain();
-                crossDomain.add(fired);
-                if (fired) {
-                    crossDomainHeldOut.add(scores);
-                    crossDomainLabels.add(s.label());
-                }
+                crossDomain.add(s.features().crossDomain());
             }
         }
         double temperature = ModelTraining.fitTemperature(heldOut, labels);
-        double crossDomainTemperature = crossDomainHeldOut.size() >= OWN_TEMPERATURE_EXAMPLES
-                ? ModelTraining.fitTemperature(crossDomainHeldOut, crossDomainLabels) : temperature;
+        double crossDomainTemperature = crossDomainTemperature(heldOut, labels, crossDomain, temperature);
         List<Double> temperatures = crossDomain.stream().map(fired -> fired ? crossDomainTemperature : temperature).toList();
         vocabularyComplete(scorer, keys);
         return new RoutingModel(catalog, knowledge, scorer, trained, temperature, crossDomainTemperature,
                 alsoConsiderThreshold(heldOut, temperatures, settings.alsoConsiderShare()), keys);
+    }
+
+    /**
+     * The temperature fitted on the held-out examples the failure-across-domains rule fired on, or {@code otherwise}
+     * when fewer than {@value #OWN_TEMPERATURE_EXAMPLES} of them say too little.
+     */
+    private static double crossDomainTemperature(List<double[]> heldOut, List<Integer> labels, List<Boolean> fired,
+                                                 double otherwise) {
+        List<double[]> scores = new ArrayList<>();
+        List<Integer> theirLabels = new ArrayList<>();
+        for (int i = 0; i < heldOut.size(); i++) {
+            if (fired.get(i)) {
+                scores.add(heldOut.get(i));
+                theirLabels.add(labels.get(i));
+            }
+        }
+        return scores.size() >= OWN_TEMPERATURE_EXAMPLES ? ModelTraining.fitTemperature(scores, theirLabels) : otherwise;
     }
 
     /**

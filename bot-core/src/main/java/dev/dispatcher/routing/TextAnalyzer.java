@@ -225,9 +225,6 @@ public final class TextAnalyzer {
                         return false;
                     }
                     unstemmed = null;
-                    if (keyword.isKeyword()) {
-                        return true;
-                    }
                     char[] stem = stems.get(term.buffer(), 0, term.length());
                     if (stem != null) {
                         term.copyBuffer(stem, 0, stem.length);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dispatcher.testkit.AdminRequests;
 import dev.dispatcher.testkit.JavaProcess;
+import dev.dispatcher.testkit.ReadyBot;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,10 +50,7 @@ class DiscordCrashTest {
     }
 
     private JavaProcess startBot(String run) throws IOException {
-        int adminPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            adminPort = socket.getLocalPort();
-        }
+        int adminPort = ReadyBot.freePort();
         env.put("DISPATCHER_ADMIN_PORT", String.valueOf(adminPort));
         JavaProcess bot = JavaProcess.start(DiscordMain.class.getName(), env, List.of("-XX:TieredStopAtLevel=1"), dir.resolve(run + ".log"));
         try {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dispatcher.app.BotCore;
 import dev.dispatcher.app.CoreSettings;
 import dev.dispatcher.testkit.AdminRequests;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.dispatcher.testkit.ReadyBot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,12 +50,12 @@ final class BotUnderTest implements AutoCloseable {
 
     /** Starts a bot on a given database, e.g. one of several replicas sharing a PostgreSQL database. */
     static BotUnderTest startOn(FakeSlackApi fake, String databaseUrl) throws Exception {
-        return new BotUnderTest(fake, environment(fake, databaseUrl, freePort()));
+        return new BotUnderTest(fake, environment(fake, databaseUrl, ReadyBot.freePort()));
     }
 
     /** Starts a bot whose database lives in {@code dataDir}, with some settings of its own ({@code SLACK_WORKERS=1}). */
     static BotUnderTest startWith(FakeSlackApi fake, Path dataDir, Map<String, String> settings) throws Exception {
-        Map<String, String> env = environment(fake, dataDir, freePort());
+        Map<String, String> env = environment(fake, dataDir, ReadyBot.freePort());
         env.putAll(settings);
         return new BotUnderTest(fake, env);
     }
@@ -66,7 +65,7 @@ final class BotUnderTest implements AutoCloseable {
      * fake's {@code apps.connections.open} names ({@link FakeSlackApi#openSocketsAt(String)}).
      */
     static BotUnderTest startInSocketMode(FakeSlackApi fake, Path dataDir) throws Exception {
-        Map<String, String> env = environment(fake, dataDir, freePort());
+        Map<String, String> env = environment(fake, dataDir, ReadyBot.freePort());
         env.remove("SLACK_SIGNING_SECRET");
         env.put("SLACK_APP_TOKEN", APP_TOKEN);
         return new BotUnderTest(fake, env);
@@ -121,11 +120,5 @@ final class BotUnderTest implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,9 +3,9 @@ package dev.dispatcher.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dispatcher.testkit.ReadyBot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,10 +60,7 @@ class SlackApiCheckTest {
     @Test
     @DisplayName("an unreachable SLACK_API_URL says so, naming the URL and the variable: exit 1, the token is not blamed")
     void unreachable() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ReadyBot.freePort();
         String url = "http://127.0.0.1:" + closedPort + "/api/";
 
         assertThat(start(url)).isEqualTo(1);

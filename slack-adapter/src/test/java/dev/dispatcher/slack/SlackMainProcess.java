@@ -2,6 +2,7 @@ package dev.dispatcher.slack;
 
 import dev.dispatcher.testkit.AdminRequests;
 import dev.dispatcher.testkit.JavaProcess;
+import dev.dispatcher.testkit.ReadyBot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,8 @@ final class SlackMainProcess implements AutoCloseable {
      */
     static SlackMainProcess start(FakeSlackApi fake, String databaseUrl, String botToken, String signingSecret,
                                   Map<String, String> settings, Path output) throws IOException {
-        int slackPort = BotUnderTest.freePort();
-        int adminPort = BotUnderTest.freePort();
+        int slackPort = ReadyBot.freePort();
+        int adminPort = ReadyBot.freePort();
         Map<String, String> env = new HashMap<>(BotUnderTest.environment(fake, databaseUrl, slackPort));
         env.put("SLACK_BOT_TOKEN", botToken);
         env.put("SLACK_SIGNING_SECRET", signingSecret);

@@ -2,7 +2,7 @@ package dev.dispatcher.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
+import dev.dispatcher.testkit.ReadyBot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.IntPredicate;
@@ -43,10 +43,7 @@ class SocketModeReadinessTest {
     @DisplayName("/readyz says not ready while the WebSocket cannot be opened, and ready once Bolt gets through")
     void notReadyUntilConnected() throws Exception {
         // GIVEN Slack hands out a WebSocket URL where nothing listens yet
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = ReadyBot.freePort();
         slackApi.openSocketsAt("ws://127.0.0.1:" + closedPort + "/link/?ticket=nobody-home");
 
         // WHEN the bot starts (Bolt logs the failure and starts anyway)
