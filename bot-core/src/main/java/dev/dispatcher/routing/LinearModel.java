@@ -109,8 +109,11 @@ public final class LinearModel {
                 norm += rates.evidence() * square(f.evidence[k][right] - f.evidence[k][wrong]);
             }
         }
-        for (double[] row : f.roles) {
-            norm += rates.roles() * square(row[right] - row[wrong]);
+        boolean[] taught = conventionsTaught(f, right);
+        for (int k = 0; k < f.roles.length; k++) {
+            if (taught[k / 2]) {
+                norm += rates.roles() * square(f.roles[k][right] - f.roles[k][wrong]);
+            }
         }
         for (int i = 0; i < f.values.length; i++) {
             norm += rates.sparseRate(f.keys[i]) * 2 * f.values[i] * f.values[i];
@@ -119,13 +122,30 @@ public final class LinearModel {
             return false;
         }
         double tau = Math.min(rates.aggressiveness() * weight, loss / norm);
-        step(f, right, tau, rates);
-        step(f, wrong, -tau, rates);
+        step(f, right, tau, rates, taught);
+        step(f, wrong, -tau, rates, taught);
         return true;
     }
 
-    /** Moves the weights towards (positive {@code amount}) or away from one specialist for these features. */
-    void step(ModelFeatures f, int specialist, double amount, LearningRates rates) {
+    /**
+     * Which conventions a correction to {@code right} teaches: those whose owner or alternative it is for this task. A
+     * correction to anyone else says nothing about who of the two should own the kind (a profile request the kind
+     * classifier took for a failure in the auth domain, corrected to the API specialist, is not a lesson that failures
+     * leave their domain's owner), so it must not move that kind's roles for every other request.
+     */
+    private static boolean[] conventionsTaught(ModelFeatures f, int right) {
+        boolean[] taught = new boolean[(f.roles.length + 1) / 2];
+        for (int k = 0; k < f.roles.length; k++) {
+            taught[k / 2] |= f.roles[k][right] > 0;
+        }
+        return taught;
+    }
+
+    /**
+     * Moves the weights towards (positive {@code amount}) or away from one specialist for these features, the roles
+     * only of the conventions {@code taught}.
+     */
+    private void step(ModelFeatures f, int specialist, double amount, LearningRates rates, boolean[] taught) {
         if (rates.evidence() > 0) {
             double[] e = evidenceWeights.clone();
             for (int k = 0; k < e.length; k++) {
@@ -138,7 +158,9 @@ public final class LinearModel {
         if (rates.roles() > 0 && f.roles.length > 0) {
             double[] r = roleWeights.clone();
             for (int k = 0; k < r.length && k < f.roles.length; k++) {
-                r[k] += amount * rates.roles() * f.roles[k][specialist];
+                if (taught[k / 2]) {
+                    r[k] += amount * rates.roles() * f.roles[k][specialist];
+                }
             }
             roleWeights = r;
         }
