@@ -143,8 +143,9 @@ public final class EvidenceScorer {
         }
         signals.add("domains:" + Math.min(domains, 2));
         found.patterns().forEach(name -> signals.add("pattern:" + name));
-        for (String term : terms) {
-            if (FAILURE_CUES.contains(term)) {
+        for (int pos = 0; pos < terms.size(); pos++) {
+            String term = terms.get(pos);
+            if (FAILURE_CUES.contains(term) && !ownedElsewhere(found, pos)) {
                 signals.add("cue:" + term);
                 failure = true;
             }
@@ -153,6 +154,15 @@ public final class EvidenceScorer {
         signals.add(failure ? "failure" : "no-failure");
         signals.add((failure ? "failure" : "no-failure") + "+domains:" + Math.min(domains, 2));
         return signals;
+    }
+
+    /**
+     * Whether another specialist's phrase owns this word ("clear error", "error page"): as for keywords, the longest
+     * phrase owns its words, so an error the task asks for is not read as a symptom.
+     */
+    private boolean ownedElsewhere(KeywordMatcher.Matches found, int position) {
+        int owner = found.phraseOwner(position);
+        return owner >= 0 && owner != coordinatorIndex;
     }
 
     /** The domain specialist (neither the coordinator nor the fallback) with the most evidence, or -1. */

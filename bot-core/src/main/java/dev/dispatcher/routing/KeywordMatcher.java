@@ -63,6 +63,7 @@ final class KeywordMatcher {
             found.add(new LinkedHashSet<>());
         }
         Set<Entry> counted = new HashSet<>();
+        int[] phraseOwners = null;
         int coveredUntil = 0;
         for (int pos = 0; pos < terms.size(); pos++) {
             List<Entry> candidates = byFirstTerm.get(terms.get(pos));
@@ -82,6 +83,10 @@ final class KeywordMatcher {
                 if (!inside && startsAt(terms, pos, entry.terms()) && counted.add(entry)) {
                     scores[entry.specialist()] += entry.weight();
                     found.get(entry.specialist()).add(entry.written());
+                    if (entry.terms().size() > 1) {
+                        phraseOwners = phraseOwners == null ? newOwners(terms.size()) : phraseOwners;
+                        java.util.Arrays.fill(phraseOwners, pos, end, entry.specialist());
+                    }
                 }
             }
             coveredUntil = Math.max(coveredUntil, pos + longest);
@@ -96,7 +101,13 @@ final class KeywordMatcher {
             }
         }
         List<List<String>> keywords = found.stream().map(s -> (List<String>) List.copyOf(s)).toList();
-        return new Matches(scores, keywords, List.copyOf(patternNames));
+        return new Matches(scores, keywords, List.copyOf(patternNames), phraseOwners);
+    }
+
+    private static int[] newOwners(int size) {
+        int[] owners = new int[size];
+        java.util.Arrays.fill(owners, -1);
+        return owners;
     }
 
     private static boolean startsAt(List<String> terms, int pos, List<String> wanted) {
@@ -115,5 +126,11 @@ final class KeywordMatcher {
      * Scores and matched keywords (with the names of matched patterns), indexed like the specialist list the matcher
      * was built from; and the matched patterns' names on their own.
      */
-    record Matches(double[] scores, List<List<String>> keywords, List<String> patterns) {}
+    record Matches(double[] scores, List<List<String>> keywords, List<String> patterns, int[] phraseOwners) {
+
+        /** The specialist whose counted phrase owns the term at {@code position}, or -1 (a term on its own). */
+        int phraseOwner(int position) {
+            return phraseOwners == null || position >= phraseOwners.length ? -1 : phraseOwners[position];
+        }
+    }
 }
