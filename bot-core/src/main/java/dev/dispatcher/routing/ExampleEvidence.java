@@ -28,21 +28,35 @@ final class ExampleEvidence {
      * @param vocabulary    the numbering of the kind classifier's features over all examples
      * @param minSimilarity neighbours less similar than this do not vote
      * @param conventions   the kinds to estimate
+     * @param kindBayesTemperature how much the kind classifier softens its naive Bayes half (1: not at all)
      */
     ExampleEvidence(List<AnalysedExample> examples, KindClassifier.Vocabulary vocabulary, double minSimilarity,
-                    Conventions conventions) {
+                    Conventions conventions, double kindBayesTemperature) {
         List<Map.Entry<List<String>, String>> labelled = new ArrayList<>(examples.size());
         List<int[]> kindFeatures = new ArrayList<>(examples.size());
         List<Integer> kindLabels = new ArrayList<>(examples.size());
         for (AnalysedExample e : examples) {
             labelled.add(Map.entry(e.contentTerms(), e.label()));
             kindFeatures.add(e.kindFeatures());
-            kindLabels.add(e.kind() == null ? 0 : conventions.indexOf(e.kind()) + 1);
+            kindLabels.add(kindIndex(e, conventions));
         }
         this.neighbours = new LabelledExamples(labelled, minSimilarity);
         this.classifier = new ExampleClassifier(labelled, true);
-        this.kinds = KindClassifier.train(conventions.size() + 1, vocabulary, kindFeatures, kindLabels);
+        this.kinds = KindClassifier.train(conventions.size() + 1, vocabulary, kindFeatures, kindLabels, kindBayesTemperature);
         this.kindCount = conventions.size();
+    }
+
+    /** The naive Bayes temperature of the kind classifier, fitted on held-out folds of these examples. */
+    static double fitKindTemperature(List<AnalysedExample> examples, KindClassifier.Vocabulary vocabulary,
+                                     Conventions conventions) {
+        return KindClassifier.fitBayesTemperature(conventions.size() + 1, vocabulary,
+                examples.stream().map(AnalysedExample::kindFeatures).toList(),
+                examples.stream().map(e -> kindIndex(e, conventions)).toList());
+    }
+
+    /** The kind classifier's label of an example: 0 for none of the conventions' kinds. */
+    private static int kindIndex(AnalysedExample e, Conventions conventions) {
+        return e.kind() == null ? 0 : conventions.indexOf(e.kind()) + 1;
     }
 
     /** Nearest neighbours' summed squared similarities per specialist id. */

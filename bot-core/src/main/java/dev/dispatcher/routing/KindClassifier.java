@@ -38,9 +38,12 @@ final class KindClassifier {
     private final double[] logLikelihoods;
     private final boolean[] seen;
     private final double[] logPriors;
+    /** Softens naive Bayes, whose independent word counts make it surer than it is right (fitted on held-out folds). */
+    private final double bayesTemperature;
 
     private KindClassifier(int kinds, Vocabulary vocabulary, double[] weights, double[] bias, double[] logLikelihoods,
-                           boolean[] seen, double[] logPriors) {
+                           boolean[] seen, double[] logPriors, double bayesTemperature) {
+        this.bayesTemperature = bayesTemperature;
         this.kinds = kinds;
         this.vocabulary = vocabulary;
         this.weights = weights;
@@ -57,8 +60,10 @@ final class KindClassifier {
      * @param vocabulary the numbering of every example's features
      * @param features   each example's feature numbers (see {@link #features})
      * @param labels     each example's kind index
+     * @param bayesTemperature how much naive Bayes is softened ({@link #fitBayesTemperature}; 1: not at all)
      */
-    static KindClassifier train(int kinds, Vocabulary vocabulary, List<int[]> features, List<Integer> labels) {
+    static KindClassifier train(int kinds, Vocabulary vocabulary, List<int[]> features, List<Integer> labels,
+                                double bayesTemperature) {
         int v = vocabulary.size();
         double[] weights = new double[v * kinds];
         double[] bias = new double[kinds];
@@ -117,14 +122,93 @@ final class KindClassifier {
         for (int c = 0; c < kinds; c++) {
             logPriors[c] = Math.log((perKind[c] + 1.0) / (features.size() + kinds));
         }
-        return new KindClassifier(kinds, vocabulary, weights, bias, logLikelihoods, seen, logPriors);
+        return new KindClassifier(kinds, vocabulary, weights, bias, logLikelihoods, seen, logPriors, bayesTemperature);
     }
 
-    /** The probability of each kind (index 0: none of them) for a task's features. */
-    double[] probabilities(List<String> features) {
-        int[] f = vocabulary.numbers(features);
+    /**
+     * The naive Bayes temperature that makes the averaged classifiers' held-out probabilities most likely: each fold of
+     * the examples is classified by classifiers trained on the other folds. Naive Bayes counts correlated words as
+     * independent evidence, so on its own it is near-certain of a kind from one telling word ("datetime columns on
+     * MySQL" read as a failure); a convention's roles then move on tasks that are not of its kind.
+     */
+    static double fitBayesTemperature(int kinds, Vocabulary vocabulary, List<int[]> features, List<Integer> labels) {
+        // The folds are independent: trained in parallel, then read in fold order so the fit is the same every time.
+        List<HeldOut> folds = java.util.stream.IntStream.range(0, ModelTraining.FOLDS).parallel()
+                .mapToObj(f -> heldOut(f, kinds, vocabulary, features, labels)).toList();
+        List<double[]> logistic = new ArrayList<>();
+        List<double[]> bayes = new ArrayList<>();
+        List<Integer> heldOutLabels = new ArrayList<>();
+        for (HeldOut fold : folds) {
+            logistic.addAll(fold.logistic());
+            bayes.addAll(fold.bayes());
+            heldOutLabels.addAll(fold.labels());
+        }
+        if (heldOutLabels.isEmpty()) {
+            return 1.0;
+        }
+        // A golden-section search over the temperature's logarithm, as for the router's own temperature.
+        double lo = Math.log(0.5);
+        double hi = Math.log(20);
+        double ratio = (Math.sqrt(5) - 1) / 2;
+        for (int step = 0; step < 40; step++) {
+            double a = hi - ratio * (hi - lo);
+            double b = lo + ratio * (hi - lo);
+            if (heldOutLoss(logistic, bayes, heldOutLabels, Math.exp(a)) < heldOutLoss(logistic, bayes, heldOutLabels, Math.exp(b))) {
+                hi = b;
+            } else {
+                lo = a;
+            }
+        }
+        return Math.exp((lo + hi) / 2);
+    }
+
+    /** One fold's examples as classified by classifiers trained on the other folds. */
+    private record HeldOut(List<double[]> logistic, List<double[]> bayes, List<Integer> labels) {}
+
+    private static HeldOut heldOut(int fold, int kinds, Vocabulary vocabulary, List<int[]> features, List<Integer> labels) {
+        List<int[]> trainFeatures = new ArrayList<>();
+        List<Integer> trainLabels = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            if (ModelTraining.foldOf(i) != fold) {
+                trainFeatures.add(features.get(i));
+                trainLabels.add(labels.get(i));
+            }
+        }
+        HeldOut out = new HeldOut(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (trainFeatures.isEmpty()) {
+            return out;
+        }
+        KindClassifier trained = train(kinds, vocabulary, trainFeatures, trainLabels, 1.0);
+        for (int i = 0; i < features.size(); i++) {
+            if (ModelTraining.foldOf(i) == fold) {
+                out.logistic().add(trained.logisticProbabilities(features.get(i)));
+                out.bayes().add(trained.bayesLogScores(features.get(i)));
+                out.labels().add(labels.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static double heldOutLoss(List<double[]> logistic, List<double[]> bayes, List<Integer> labels, double temperature) {
+        double loss = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            double[] nb = bayes.get(i);
+            double[] lr = logistic.get(i);
+            int y = labels.get(i);
+            double p = nb == null ? lr[y] : (lr[y] + ModelTraining.softmax(nb, temperature)[y]) / 2;
+            loss -= Math.log(Math.max(1e-12, p));
+        }
+        return loss;
+    }
+
+    private double[] logisticProbabilities(int[] f) {
         double[] lr = new double[kinds];
-        logistic(f, f.length == 0 ? 0 : 1 / Math.sqrt(features.size()), weights, bias, kinds, lr);
+        logistic(f, f.length == 0 ? 0 : 1 / Math.sqrt(f.length), weights, bias, kinds, lr);
+        return lr;
+    }
+
+    /** Naive Bayes log scores, or {@code null} when no feature was seen in training. */
+    private double[] bayesLogScores(int[] f) {
         double[] nb = logPriors.clone();
         boolean known = false;
         for (int feature : f) {
@@ -135,8 +219,17 @@ final class KindClassifier {
                 }
             }
         }
+        return known ? nb : null;
+    }
+
+    /** The probability of each kind (index 0: none of them) for a task's features. */
+    double[] probabilities(List<String> features) {
+        int[] f = vocabulary.numbers(features);
+        double[] lr = new double[kinds];
+        logistic(f, f.length == 0 ? 0 : 1 / Math.sqrt(features.size()), weights, bias, kinds, lr);
+        double[] nb = bayesLogScores(f);
         double[] out = new double[kinds];
-        double[] bayes = known ? ModelTraining.softmax(nb, 1.0) : lr;
+        double[] bayes = nb != null ? ModelTraining.softmax(nb, bayesTemperature) : lr;
         for (int c = 0; c < kinds; c++) {
             out[c] = (lr[c] + bayes[c]) / 2;
         }

@@ -64,7 +64,7 @@ public final class RoutingModel {
         SectionIndex sections = new SectionIndex(knowledge.sections(), analyzer);
         KindClassifier.Vocabulary none = KindClassifier.Vocabulary.of(List.of());
         EvidenceScorer bare = new EvidenceScorer(specialists, settings, analyzer, keywords, sections,
-                new ExampleEvidence(List.of(), none, settings.labelledExampleMinSimilarity(), conventions));
+                new ExampleEvidence(List.of(), none, settings.labelledExampleMinSimilarity(), conventions, 1.0));
         List<EvidenceScorer.Prepared> prepared = knowledge.examples().parallelStream()
                 .map(e -> bare.prepare(e.text())).toList();
         KindClassifier.Vocabulary vocabulary = KindClassifier.Vocabulary.of(prepared.stream()
@@ -77,8 +77,9 @@ public final class RoutingModel {
                     vocabulary.numbers(KindClassifier.features(p.contentTerms(), p.signals())),
                     conventions.labelFor(example.kind(), example.label()), example.kind()));
         }
-        EvidenceScorer scorer = bare.withExamples(
-                new ExampleEvidence(examples, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
+        double kindTemperature = ExampleEvidence.fitKindTemperature(examples, vocabulary, conventions);
+        EvidenceScorer scorer = bare.withExamples(new ExampleEvidence(examples, vocabulary,
+                settings.labelledExampleMinSimilarity(), conventions, kindTemperature));
         LinearModel prior = ModelTraining.prior(specialists.size(), conventions);
         ModelFeatures.Keys keys = new ModelFeatures.Keys();
         if (examples.isEmpty()) {
@@ -92,8 +93,8 @@ public final class RoutingModel {
         // Each example scored by evidence from the other folds, so no example votes for itself. The folds are
         // independent, so they are scored (and below, trained) in parallel: start-up is mostly this.
         List<List<ModelTraining.Scored>> folds = IntStream.range(0, ModelTraining.FOLDS).parallel()
-                .mapToObj(f -> scoreFold(f, examples, bare, vocabulary, settings, conventions, specialists, perLabel,
-                        average, keys))
+                .mapToObj(f -> scoreFold(f, examples, bare, vocabulary, settings, conventions, kindTemperature,
+                        specialists, perLabel, average, keys))
                 .toList();
         List<ModelTraining.Scored> all = folds.stream().flatMap(List::stream).toList();
         LinearModel trained = ModelTraining.train(all, prior);
@@ -149,7 +150,7 @@ public final class RoutingModel {
     /** Scores fold {@code f}'s examples with evidence from the other folds' examples only. */
     private static List<ModelTraining.Scored> scoreFold(int f, List<ExampleEvidence.AnalysedExample> examples,
             EvidenceScorer bare, KindClassifier.Vocabulary vocabulary, RoutingSettings settings, Conventions conventions,
-            List<Specialist> specialists, java.util.Map<String, Integer> perLabel, double average,
+            double kindTemperature, List<Specialist> specialists, java.util.Map<String, Integer> perLabel, double average,
             ModelFeatures.Keys keys) {
         List<ExampleEvidence.AnalysedExample> others = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
@@ -158,7 +159,7 @@ public final class RoutingModel {
             }
         }
         EvidenceScorer foldScorer = bare.withExamples(
-                new ExampleEvidence(others, vocabulary, settings.labelledExampleMinSimilarity(), conventions));
+                new ExampleEvidence(others, vocabulary, settings.labelledExampleMinSimilarity(), conventions, kindTemperature));
         List<ModelTraining.Scored> scored = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             if (ModelTraining.foldOf(i) == f) {
