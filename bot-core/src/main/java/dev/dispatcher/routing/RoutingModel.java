@@ -37,12 +37,13 @@ public final class RoutingModel {
     private final double temperature;
     /** The temperature of tasks the failure-across-domains rule gave its bonus (see {@link #temperature(TaskAnalysis)}). */
     private final double crossDomainTemperature;
+    private final TopConfidence topConfidence;
     private final double alsoConsider;
     private final ModelFeatures.Keys keys;
 
     private RoutingModel(SpecialistCatalog catalog, KnowledgeBase knowledge, EvidenceScorer scorer, LinearModel trained,
-                         double temperature, double crossDomainTemperature, double alsoConsider,
-                         ModelFeatures.Keys keys) {
+                         double temperature, double crossDomainTemperature, TopConfidence topConfidence,
+                         double alsoConsider, ModelFeatures.Keys keys) {
         this.catalog = catalog;
         this.knowledge = knowledge;
         this.specialists = catalog.specialists();
@@ -51,6 +52,7 @@ public final class RoutingModel {
         this.trained = trained;
         this.temperature = temperature;
         this.crossDomainTemperature = crossDomainTemperature;
+        this.topConfidence = topConfidence;
         this.alsoConsider = alsoConsider;
         this.keys = keys;
     }
@@ -84,7 +86,8 @@ public final class RoutingModel {
         ModelFeatures.Keys keys = new ModelFeatures.Keys();
         if (examples.isEmpty()) {
             vocabularyComplete(scorer, keys);
-            return new RoutingModel(catalog, knowledge, scorer, prior, 1.0, 1.0, WITHOUT_EXAMPLES_ALSO_CONSIDER, keys);
+            return new RoutingModel(catalog, knowledge, scorer, prior, 1.0, 1.0, TopConfidence.NONE,
+                    WITHOUT_EXAMPLES_ALSO_CONSIDER, keys);
         }
         // Every specialist's examples weigh the same in training, however many were written for it.
         java.util.Map<String, Integer> perLabel = new java.util.HashMap<>();
@@ -115,10 +118,15 @@ public final class RoutingModel {
         }
         double temperature = ModelTraining.fitTemperature(heldOut, labels);
         double crossDomainTemperature = crossDomainTemperature(heldOut, labels, crossDomain, temperature);
-        List<Double> temperatures = crossDomain.stream().map(fired -> fired ? crossDomainTemperature : temperature).toList();
+        List<double[]> probabilities = new ArrayList<>(heldOut.size());
+        for (int i = 0; i < heldOut.size(); i++) {
+            probabilities.add(ModelTraining.softmax(heldOut.get(i), crossDomain.get(i) ? crossDomainTemperature : temperature));
+        }
+        TopConfidence topConfidence = TopConfidence.fit(probabilities, labels);
         vocabularyComplete(scorer, keys);
-        return new RoutingModel(catalog, knowledge, scorer, trained, temperature, crossDomainTemperature,
-                alsoConsiderThreshold(heldOut, temperatures, settings.alsoConsiderShare()), keys);
+        return new RoutingModel(catalog, knowledge, scorer, trained, temperature, crossDomainTemperature, topConfidence,
+                alsoConsiderThreshold(probabilities.stream().map(topConfidence::apply).toList(),
+                        settings.alsoConsiderShare()), keys);
     }
 
     /**
@@ -177,10 +185,10 @@ public final class RoutingModel {
      * {@code share} of replies name one: the closest calls, wherever the model's doubt actually lies, rather than a
      * fixed margin that names too many runners-up for one team's requests and too few for another's.
      */
-    static double alsoConsiderThreshold(List<double[]> heldOut, List<Double> temperatures, double share) {
+    static double alsoConsiderThreshold(List<double[]> heldOut, double share) {
         double[] runnersUp = new double[heldOut.size()];
         for (int i = 0; i < runnersUp.length; i++) {
-            double[] p = ModelTraining.softmax(heldOut.get(i), temperatures.get(i));
+            double[] p = heldOut.get(i);
             double first = 0;
             double second = 0;
             for (double v : p) {
@@ -252,6 +260,19 @@ public final class RoutingModel {
      */
     public double temperature(TaskAnalysis analysis) {
         return analysis.crossDomain() ? crossDomainTemperature : temperature;
+    }
+
+    /**
+     * The probability of each specialist for a task's scores: a softmax at the task's {@link #temperature(TaskAnalysis)
+     * temperature}, the winner then rescaled as held-out examples say ({@link TopConfidence}).
+     */
+    double[] probabilities(double[] scores, TaskAnalysis analysis) {
+        return topConfidence.apply(ModelTraining.softmax(scores, temperature(analysis)));
+    }
+
+    /** How the winner's probability is rescaled after the temperature. */
+    TopConfidence topConfidence() {
+        return topConfidence;
     }
 
     SpecialistCatalog catalog() {

@@ -74,7 +74,7 @@ public final class WeightedRouter implements Router {
             memory[i] = vote == null ? 0 : vote.weight() * settings.exampleWeight();
             scores[i] += memory[i];
         }
-        double[] p = ModelTraining.softmax(scores, model.temperature(analysis));
+        double[] p = model.probabilities(scores, analysis);
         Integer[] order = byProbability(p);
         double strongest = 0;
         List<Evidence> evidence = new ArrayList<>();
