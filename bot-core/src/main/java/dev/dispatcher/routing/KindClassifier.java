@@ -146,20 +146,7 @@ final class KindClassifier {
         if (heldOutLabels.isEmpty()) {
             return 1.0;
         }
-        // A golden-section search over the temperature's logarithm, as for the router's own temperature.
-        double lo = Math.log(0.5);
-        double hi = Math.log(20);
-        double ratio = (Math.sqrt(5) - 1) / 2;
-        for (int step = 0; step < 40; step++) {
-            double a = hi - ratio * (hi - lo);
-            double b = lo + ratio * (hi - lo);
-            if (heldOutLoss(logistic, bayes, heldOutLabels, Math.exp(a)) < heldOutLoss(logistic, bayes, heldOutLabels, Math.exp(b))) {
-                hi = b;
-            } else {
-                lo = a;
-            }
-        }
-        return Math.exp((lo + hi) / 2);
+        return ModelTraining.bestTemperature(t -> heldOutLoss(logistic, bayes, heldOutLabels, t), 0.5, 20, 40);
     }
 
     /** One fold's examples as classified by classifiers trained on the other folds. */

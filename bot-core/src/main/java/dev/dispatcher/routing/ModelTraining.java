@@ -68,13 +68,21 @@ final class ModelTraining {
         if (scores.isEmpty()) {
             return 1.0;
         }
-        double lo = Math.log(0.05);
-        double hi = Math.log(20);
+        return bestTemperature(t -> negativeLogLikelihood(scores, labels, t), 0.05, 20, 60);
+    }
+
+    /**
+     * The temperature between {@code from} and {@code to} with the least {@code loss}: a golden-section search over
+     * its logarithm ({@code steps} narrowings), for a loss with one minimum.
+     */
+    static double bestTemperature(java.util.function.DoubleUnaryOperator loss, double from, double to, int steps) {
+        double lo = Math.log(from);
+        double hi = Math.log(to);
         double ratio = (Math.sqrt(5) - 1) / 2;
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < steps; i++) {
             double a = hi - ratio * (hi - lo);
             double b = lo + ratio * (hi - lo);
-            if (negativeLogLikelihood(scores, labels, Math.exp(a)) < negativeLogLikelihood(scores, labels, Math.exp(b))) {
+            if (loss.applyAsDouble(Math.exp(a)) < loss.applyAsDouble(Math.exp(b))) {
                 hi = b;
             } else {
                 lo = a;
