@@ -43,7 +43,6 @@ final class KindClassifier {
 
     private KindClassifier(int kinds, Vocabulary vocabulary, double[] weights, double[] bias, double[] logLikelihoods,
                            boolean[] seen, double[] logPriors, double bayesTemperature) {
-        this.bayesTemperature = bayesTemperature;
         this.kinds = kinds;
         this.vocabulary = vocabulary;
         this.weights = weights;
@@ -51,6 +50,7 @@ final class KindClassifier {
         this.logLikelihoods = logLikelihoods;
         this.seen = seen;
         this.logPriors = logPriors;
+        this.bayesTemperature = bayesTemperature;
     }
 
     /**
