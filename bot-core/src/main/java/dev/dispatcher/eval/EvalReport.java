@@ -61,6 +61,8 @@ public final class EvalReport {
             }
         }
         out.append(String.format(Locale.ROOT, "  expected calibration error %.3f%n", ours.calibration().expectedError()));
+        out.append(String.format(Locale.ROOT, "  Brier score %.4f, log loss %.3f (of every decision: lower is better)%n",
+                ours.calibration().brierScore(), ours.calibration().logLoss()));
         out.append(String.format(Locale.ROOT, "%nowner named (winner or also consider) %.3f (%d/%d); replies with also consider %.3f (%d/%d)%n",
                 share(ours.named(), ours.total()), ours.named(), ours.total(), share(ours.withAlternates(), ours.total()),
                 ours.withAlternates(), ours.total()));
@@ -113,6 +115,8 @@ public final class EvalReport {
         node.put("rightToAsk", r.rightToAsk());
         ObjectNode calibration = node.putObject("calibration");
         calibration.put("expectedCalibrationError", round(r.calibration().expectedError()));
+        calibration.put("brierScore", Math.round(r.calibration().brierScore() * 10_000) / 10_000.0);
+        calibration.put("logLoss", round(r.calibration().logLoss()));
         ArrayNode bins = calibration.putArray("bins");
         for (Calibration.Bin b : r.calibration().bins()) {
             bins.addObject().put("from", b.from()).put("to", b.to()).put("cases", b.count()).put("right", b.right())
