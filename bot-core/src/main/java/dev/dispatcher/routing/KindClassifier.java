@@ -168,7 +168,7 @@ final class KindClassifier {
         KindClassifier trained = train(kinds, vocabulary, trainFeatures, trainLabels, 1.0);
         for (int i = 0; i < features.size(); i++) {
             if (ModelTraining.foldOf(i) == fold) {
-                out.logistic().add(trained.logisticProbabilities(features.get(i)));
+                out.logistic().add(trained.logisticProbabilities(features.get(i), features.get(i).length));
                 out.bayes().add(trained.bayesLogScores(features.get(i)));
                 out.labels().add(labels.get(i));
             }
@@ -188,9 +188,10 @@ final class KindClassifier {
         return loss;
     }
 
-    private double[] logisticProbabilities(int[] f) {
+    /** The logistic regression's probabilities; each known feature weighs 1 / sqrt(how many features the task has). */
+    private double[] logisticProbabilities(int[] f, int featureCount) {
         double[] lr = new double[kinds];
-        logistic(f, f.length == 0 ? 0 : 1 / Math.sqrt(f.length), weights, bias, kinds, lr);
+        logistic(f, featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount), weights, bias, kinds, lr);
         return lr;
     }
 
@@ -212,8 +213,7 @@ final class KindClassifier {
     /** The probability of each kind (index 0: none of them) for a task's features. */
     double[] probabilities(List<String> features) {
         int[] f = vocabulary.numbers(features);
-        double[] lr = new double[kinds];
-        logistic(f, f.length == 0 ? 0 : 1 / Math.sqrt(features.size()), weights, bias, kinds, lr);
+        double[] lr = logisticProbabilities(f, f.length == 0 ? 0 : features.size());
         double[] nb = bayesLogScores(f);
         double[] out = new double[kinds];
         double[] bayes = nb != null ? ModelTraining.softmax(nb, bayesTemperature) : lr;

@@ -270,11 +270,6 @@ public final class RoutingModel {
         return topConfidence.apply(ModelTraining.softmax(scores, temperature(analysis)));
     }
 
-    /** How the winner's probability is rescaled after the temperature. */
-    TopConfidence topConfidence() {
-        return topConfidence;
-    }
-
     SpecialistCatalog catalog() {
         return catalog;
     }
